@@ -1,0 +1,68 @@
+"""Plain events the simulation emits each step; presentation turns them into pictures and sound.
+
+The simulation never calls sound or drawing code. It appends :class:`Event` records to
+``World.events`` during a step; the game (or a test) reads them after the step.
+Every kind the simulation can emit is listed in :data:`EVENT_KINDS` so that
+presentation code can prove it handles all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Combat
+HIT = "hit"                # value = damage, strength = 1 light .. 3 heavy, x/y/z = spark position
+BLOCK = "block"            # a hit stopped by a block or duck
+WHIFF = "whiff"            # an attack's first active frame (a swing)
+KNOCKDOWN = "knockdown"    # target hits the floor
+GETUP = "getup"
+GRAB = "grab"
+THROW = "throw"
+SHOT = "shot"              # pistol/sleeve gun fired; tag = "player" or the enemy kind
+DRY_FIRE = "dry_fire"      # special pressed with no ammo
+RICOCHET = "ricochet"      # bullet hit a wall or the edge of the screen
+DEATH = "death"            # a character's hp reached zero
+HURT = "hurt"              # voice: a character took damage (tag = character kind)
+# Movement
+JUMP = "jump"
+LAND = "land"
+STEP = "step"              # footstep
+# Items and scoring
+PICKUP = "pickup"          # tag = pickup kind, value = amount
+EXTRA_LIFE = "extra_life"
+SCORE = "score"            # value = points gained, for pop-ups
+# Flow
+WAVE_START = "wave_start"  # value = wave number
+WAVE_CLEAR = "wave_clear"  # value = wave number
+GO = "go"                  # the camera is free again: flash the GO arrow
+LEVEL_CLEAR = "level_clear"
+LIFE_LOST = "life_lost"
+GAME_OVER = "game_over"
+TIMEOUT = "timeout"
+PLAYER_JOIN = "player_join"
+
+EVENT_KINDS: tuple[str, ...] = (
+    HIT, BLOCK, WHIFF, KNOCKDOWN, GETUP, GRAB, THROW, SHOT, DRY_FIRE, RICOCHET, DEATH, HURT,
+    JUMP, LAND, STEP, PICKUP, EXTRA_LIFE, SCORE,
+    WAVE_START, WAVE_CLEAR, GO, LEVEL_CLEAR, LIFE_LOST, GAME_OVER, TIMEOUT, PLAYER_JOIN,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something that happened during one tick.
+
+    Positions are whole pixels in level space (x along the street, y depth, z height).
+    ``actor`` and ``target`` are entity ids (-1 when not applicable).
+    """
+
+    kind: str
+    tick: int
+    x: int = 0
+    y: int = 0
+    z: int = 0
+    actor: int = -1
+    target: int = -1
+    value: int = 0
+    strength: int = 0
+    tag: str = ""

@@ -1,0 +1,1 @@
+"""Reading and checking Tiled levels: plain Python + numpy, never pygame."""
