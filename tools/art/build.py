@@ -1,0 +1,29 @@
+"""The pipeline's parts and the order they run in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .tilesets import ALL_TILESETS
+
+
+def build_tilesets(out: Path, moves_dir: Path) -> list[Path]:
+    """Every level tileset into ``out/tilesets``."""
+    files: list[Path] = []
+    for sheet in ALL_TILESETS():
+        files += sheet.write(out / "tilesets")
+    return files
+
+
+PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
+    "tilesets": build_tilesets,
+}
+
+
+def build_all(out: Path, parts: list[str], moves_dir: Path) -> list[Path]:
+    """Run the named parts; returns the files written."""
+    files: list[Path] = []
+    for name in parts:
+        files += PARTS[name](out, moves_dir)
+    return files
