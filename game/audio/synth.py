@@ -1,0 +1,213 @@
+"""The chip synthesizer: oscillators, envelopes, slides, vibrato, filter and echo, all in numpy.
+
+Pygame-free, so effects and music can be rendered, tested and exported headless. A sound is
+described by one or more *layers* (plain dicts, see :data:`LAYER_DEFAULTS`); the same layer
+shape drives the sound-effect presets and the music voices. Everything is deterministic: the
+noise generator is seeded from the caller's seed, never from the clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+
+RATE = 44100  # mixer rate: CD rate, so 16 kHz hats and hiss keep their air
+
+WAVES = ("square", "triangle", "saw", "sine", "noise", "fm")
+
+# Every layer key with its default. Times are seconds, frequencies Hz, pitch amounts semitones.
+LAYER_DEFAULTS: dict[str, Any] = {
+    "wave": "square",
+    "freq": 440.0,         # start frequency (music voices get it from the note)
+    "freq_end": 0.0,       # 0 = no slide; else exponential slide towards it
+    "slide_time": 0.0,     # 0 = slide over the whole sound
+    "duty": 0.5,           # pulse width for "square"
+    "duty_end": -1.0,      # -1 = constant duty; else linear sweep to it
+    "attack": 0.002,
+    "decay": 0.0,
+    "sustain": 1.0,        # level held after decay
+    "hold": 0.1,           # time from note start to release (music: the note length)
+    "release": 0.05,
+    "curve": 1.0,          # >1 bends the envelope towards an exponential fall
+    "vibrato_depth": 0.0,  # semitones
+    "vibrato_rate": 5.0,
+    "vibrato_delay": 0.0,
+    "arp": [],             # semitone offsets stepped through every arp_step seconds
+    "arp_step": 0.05,
+    "fm_ratio": 1.0,       # "fm": modulator frequency / carrier frequency
+    "fm_index": 0.0,       # modulation depth at the start ...
+    "fm_index_end": -1.0,  # ... and at the end (-1 = constant)
+    "detune": 0.0,         # cents: adds a second detuned copy (chorus) when non-zero
+    "crush": 0,            # >0 quantises the wave to that many levels (chip grit)
+    "lowpass": 0.0,        # cutoff Hz, 0 = off
+    "highpass": 0.0,       # cutoff Hz, 0 = off
+    "volume": 1.0,
+    "delay": 0.0,          # layer starts this late
+}
+
+
+class SynthDataError(ValueError):
+    """A sound description with a missing or wrong field; the message names the source and entry."""
+
+
+def layer_params(raw: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """Merge a raw layer dict over the defaults, checking names and types; ``where`` names the entry."""
+    unknown = set(raw) - set(LAYER_DEFAULTS)
+    if unknown:
+        raise SynthDataError(f"{where}: unknown field(s) {sorted(unknown)}")
+    out = dict(LAYER_DEFAULTS)
+    for key, value in raw.items():
+        default = LAYER_DEFAULTS[key]
+        if isinstance(default, str):
+            ok = isinstance(value, str)
+        elif isinstance(default, list):
+            ok = isinstance(value, list) and all(isinstance(v, int | float) for v in value)
+        else:
+            ok = isinstance(value, int | float) and not isinstance(value, bool)
+        if not ok:
+            raise SynthDataError(f"{where}: field {key!r} has bad value {value!r}")
+        out[key] = value
+    if out["wave"] not in WAVES:
+        raise SynthDataError(f"{where}: wave {out['wave']!r} is not one of {', '.join(WAVES)}")
+    for key in ("attack", "decay", "hold", "release", "delay"):
+        if out[key] < 0:
+            raise SynthDataError(f"{where}: {key} must not be negative")
+    return out
+
+
+def envelope(n: int, p: Mapping[str, Any], rate: int = RATE) -> np.ndarray:
+    """Attack-decay-sustain-release gain curve of ``n`` samples (release starts at ``hold``)."""
+    a, d, s, r = p["attack"], p["decay"], p["sustain"], p["release"]
+    hold = max(p["hold"], 1.0 / rate)
+    times = [0.0, a, a + d]
+    values = [0.0, 1.0, s]
+    if hold < a + d:  # note released before attack+decay finished: release from where it got to
+        level = float(np.interp(hold, times, values))
+        keep = [i for i, t in enumerate(times) if t < hold]
+        times, values = [times[i] for i in keep] + [hold], [values[i] for i in keep] + [level]
+    else:
+        times.append(hold)
+        values.append(s)
+        level = s
+    times.append(hold + max(r, 1.0 / rate))
+    values.append(0.0)
+    t = np.arange(n, dtype=np.float32) / rate
+    env = np.interp(t, times, values).astype(np.float32)
+    if p["curve"] != 1.0:
+        env = env ** np.float32(p["curve"])
+    return env
+
+
+def layer_length(p: Mapping[str, Any], rate: int = RATE) -> int:
+    """Samples a layer lasts, including its delay and release."""
+    return int((p["delay"] + p["hold"] + p["release"]) * rate) + 1
+
+
+def _frequency(n: int, p: Mapping[str, Any], rate: int) -> np.ndarray:
+    t = np.arange(n, dtype=np.float64) / rate
+    freq = np.full(n, float(p["freq"]))
+    if p["freq_end"] > 0:
+        span = p["slide_time"] or max(n / rate, 1e-6)
+        frac = np.minimum(t / span, 1.0)
+        freq = freq * (p["freq_end"] / p["freq"]) ** frac
+    if p["arp"]:
+        steps = np.minimum((t / max(p["arp_step"], 1e-4)).astype(int), len(p["arp"]) - 1)
+        freq = freq * 2.0 ** (np.asarray(p["arp"], dtype=np.float64)[steps] / 12.0)
+    if p["vibrato_depth"]:
+        ramp = np.clip((t - p["vibrato_delay"]) * 4.0, 0.0, 1.0)  # vibrato fades in after its delay
+        freq = freq * 2.0 ** (p["vibrato_depth"] * ramp * np.sin(2 * np.pi * p["vibrato_rate"] * t) / 12.0)
+    return freq
+
+
+def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator, rate: int) -> np.ndarray:
+    phase = np.cumsum(freq) / rate
+    wave = p["wave"]
+    if wave == "noise":
+        # sample-and-hold noise clocked at freq, like the 8-bit consoles: low freq = rumble, high = hiss
+        idx = phase.astype(np.int64)
+        table = rng.uniform(-1.0, 1.0, int(idx[-1]) + 2)
+        return table[idx]
+    frac = phase - np.floor(phase)
+    if wave == "square":
+        duty = p["duty"] if p["duty_end"] < 0 else np.linspace(p["duty"], p["duty_end"], len(freq))
+        return np.where(frac < duty, 1.0, -1.0)
+    if wave == "triangle":
+        return 4.0 * np.abs(frac - 0.5) - 1.0
+    if wave == "saw":
+        return 2.0 * frac - 1.0
+    if wave == "sine":
+        return np.sin(2 * np.pi * phase)
+    index = p["fm_index"]
+    if p["fm_index_end"] >= 0:  # the brightness of an FM tone falls as it sounds, like brass and bells
+        index = np.linspace(p["fm_index"], p["fm_index_end"], len(freq))
+    return np.sin(2 * np.pi * phase + index * np.sin(2 * np.pi * p["fm_ratio"] * phase))
+
+
+def lowpass_kernel(cutoff: float, rate: int = RATE, taps: int = 31) -> np.ndarray:
+    """A windowed-sinc low-pass FIR kernel (unity gain at DC)."""
+    fc = min(cutoff / rate, 0.49)
+    m = np.arange(taps) - (taps - 1) / 2
+    h = np.sinc(2 * fc * m) * np.blackman(taps)
+    return (h / h.sum()).astype(np.float32)
+
+
+def lowpass(x: np.ndarray, cutoff: float, rate: int = RATE) -> np.ndarray:
+    """Low-pass filter ``x`` (same length, no delay)."""
+    return np.convolve(x, lowpass_kernel(cutoff, rate), mode="same").astype(np.float32)
+
+
+def render_layer(p: Mapping[str, Any], seed: int = 0, rate: int = RATE) -> np.ndarray:
+    """Render one layer to a mono float32 array in -1..1 times its volume."""
+    n_body = int((p["hold"] + p["release"]) * rate) + 1
+    rng = np.random.default_rng(seed)
+    freq = _frequency(n_body, p, rate)
+    x = _oscillator(freq, p, rng, rate)
+    if p["detune"] and p["wave"] != "noise":
+        x = 0.5 * (x + _oscillator(freq * 2.0 ** (p["detune"] / 1200.0), p, rng, rate))
+    if p["crush"]:
+        levels = float(p["crush"])
+        x = np.round(x * levels) / levels
+    x = x.astype(np.float32)
+    if p["lowpass"]:
+        x = lowpass(x, p["lowpass"], rate)
+    if p["highpass"]:
+        x = x - lowpass(x, p["highpass"], rate)
+    x *= envelope(n_body, p, rate) * np.float32(p["volume"])
+    pad = int(p["delay"] * rate)
+    return np.concatenate([np.zeros(pad, np.float32), x]) if pad else x
+
+
+def render_layers(layers: list[Mapping[str, Any]], seed: int = 0, rate: int = RATE) -> np.ndarray:
+    """Mix several layers (each seeded from ``seed`` and its index) into one mono float32 array."""
+    parts = [render_layer(p, seed * 31 + i, rate) for i, p in enumerate(layers)]
+    out = np.zeros(max(len(x) for x in parts), np.float32)
+    for x in parts:
+        out[: len(x)] += x
+    return out
+
+
+def echo(x: np.ndarray, delay: float, feedback: float, taps: int = 4, rate: int = RATE,
+         circular: bool = False) -> np.ndarray:
+    """Add ``taps`` decaying repeats ``delay`` seconds apart; ``circular`` wraps them (for loops)."""
+    d = max(int(delay * rate), 1)
+    if circular:
+        out = x.copy()
+        for k in range(1, taps + 1):
+            out += np.roll(x, k * d, axis=0) * np.float32(feedback**k)
+        return out
+    out = np.concatenate([x, np.zeros((d * taps, *x.shape[1:]), np.float32)])
+    for k in range(1, taps + 1):
+        out[k * d: k * d + len(x)] += x * np.float32(feedback**k)
+    return out
+
+
+def to_int16(x: np.ndarray) -> np.ndarray:
+    """Convert float samples (already within -1..1) to int16, clamping only rounding overshoot."""
+    return np.clip(np.round(x * 32767.0), -32767, 32767).astype(np.int16)
+
+
+def note_freq(pitch: float) -> float:
+    """MIDI note number to Hz (A4 = 69 = 440 Hz)."""
+    return 440.0 * 2.0 ** ((pitch - 69) / 12.0)
