@@ -6,7 +6,7 @@ TICKS_PER_SECOND = 60
 
 def px(value: float) -> int:
     """Convert pixels to fixed-point units (rounding to nearest)."""
-    return int(round(value * FP))
+    return round(value * FP)
 
 
 def to_px(value: int) -> int:

@@ -1,0 +1,156 @@
+"""The application: window, devices, sound and the scene stack, driven by a fixed-step loop."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game import platform
+from game.input.router import InputRouter
+from game.render.screen import Display
+from game.scenes.stack import SceneStack
+from game.store.files import warn
+from game.store.settings import Settings, SettingsStore
+from game.timing import FixedStep
+
+
+@dataclass(slots=True)
+class LaunchOptions:
+    """What the command line asked for."""
+
+    level: str | None = None
+    scale: int | None = None
+    fullscreen: bool = False
+    seed: int = 0
+    record: str | None = None
+    mute: bool = False
+    difficulty: str | None = None
+    players: int = 1
+    fps_cap: int = 120
+
+
+class App:
+    """Owns the pygame side and runs the loop; scenes do the rest."""
+
+    def __init__(self, options: LaunchOptions) -> None:
+        self.options = options
+        with platform.quiet_stderr():
+            pygame.display.init()
+        self.store = SettingsStore()
+        self.settings: Settings = self.store.load()
+        if options.difficulty:
+            self.settings.difficulty = options.difficulty
+        scale = options.scale if options.scale is not None else self.settings.scale
+        self.display = Display(scale=scale, fullscreen=options.fullscreen or self.settings.fullscreen)
+        with platform.quiet_stderr():
+            pygame.joystick.init()
+            try:
+                from pygame._sdl2 import controller
+
+                controller.init()
+            except Exception:  # no controller subsystem: keyboard only
+                pass
+        self.input = InputRouter(self.settings, players=options.players)
+        self.audio = self._open_audio(options.mute)
+        self.scenes = SceneStack()
+        self.running = True
+        self.clock = pygame.time.Clock()
+        self.stepper = FixedStep()
+        self.message = ""            # a one-line notice drawn by scenes (e.g. screenshot saved)
+        self.message_ticks = 0
+
+    def _open_audio(self, mute: bool) -> object:
+        try:
+            from game.audio.mixer import Mixer
+        except ImportError as e:
+            warn(f"sound disabled ({e})")
+            return None
+        with platform.quiet_stderr():
+            return Mixer.create(self.settings.music_volume, self.settings.sfx_volume, mute=mute)
+
+    # -- notices -------------------------------------------------------------------
+    def notify(self, text: str, seconds: float = 3.0) -> None:
+        """Show a short message on screen and print it to the terminal."""
+        self.message, self.message_ticks = text, int(seconds * 60)
+        print(text)
+
+    def save_settings(self) -> None:
+        """Persist the settings now (atomic)."""
+        self.store.save(self.settings)
+
+    def screenshot(self) -> Path | None:
+        """F12: save the canvas, scaled, as a PNG in the user's pictures or data folder."""
+        from game.render.shots import save_screenshot
+
+        path = save_screenshot(self.display.canvas, self.display.scale)
+        if path:
+            self.notify(f"Screenshot saved: {path}")
+        return path
+
+    # -- the loop --------------------------------------------------------------------
+    def handle_global(self, event: pygame.event.Event) -> bool:
+        """Events the app handles whatever the scene; True when consumed."""
+        if event.type == pygame.QUIT:
+            self.running = False
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.display.toggle_fullscreen()
+            return True
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
+            self.screenshot()
+            return True
+        if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            self.display.resized()
+        return False
+
+    def tick_frame(self, frame_seconds: float) -> int:
+        """Process events, run the due logic steps, draw one frame; returns steps run."""
+        for event in pygame.event.get():
+            if self.handle_global(event):
+                continue
+            self.input.handle(event)
+            if self.scenes.top:
+                self.scenes.top.handle(event)
+        steps = self.stepper.advance(frame_seconds)
+        for _ in range(steps):
+            frame = self.input.frame()
+            top = self.scenes.top
+            if top is None:
+                self.running = False
+                break
+            top.update(frame)
+            if self.message_ticks:
+                self.message_ticks -= 1
+        if self.audio is not None:
+            self.audio.update()
+        if self.scenes.top is not None:
+            self.scenes.draw(self.display.canvas, self.stepper.alpha)
+            self.display.present()
+        return steps
+
+    def run(self) -> int:
+        """Run until the player quits; returns the process exit code."""
+        from game.scenes.boot import first_scene
+
+        self.scenes.push(first_scene(self))
+        self.clock.tick()
+        while self.running and self.scenes.top is not None:
+            ms = self.clock.tick(self.options.fps_cap)
+            self.tick_frame(ms / 1000)
+        if self.audio is not None:
+            self.audio.stop()
+        pygame.quit()
+        return 0
+
+
+def run_game(options: LaunchOptions) -> int:
+    """Start the game window; a missing display is a one-line error, not a traceback."""
+    try:
+        app = App(options)
+    except pygame.error as e:
+        print(f"redheat: cannot open a window ({e}); is a display available?", file=sys.stderr)
+        return 1
+    return app.run()

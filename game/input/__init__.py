@@ -1,0 +1,1 @@
+"""Devices (keyboard, game controllers) turned into per-player action bitmasks, once per logic step."""

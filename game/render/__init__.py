@@ -1,0 +1,1 @@
+"""Drawing: the 320x180 canvas, sprites, tiles, HUD and effects (pygame)."""

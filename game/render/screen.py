@@ -1,0 +1,79 @@
+"""The window: a 320x180 logical canvas, integer-scaled with nearest-neighbour and letterboxed."""
+
+from __future__ import annotations
+
+import pygame
+
+WIDTH, HEIGHT = 320, 180
+
+
+def fit_scale(width: int, height: int) -> int:
+    """The largest integer scale of the canvas that fits ``width`` x ``height`` (at least 1)."""
+    return max(1, min(width // WIDTH, height // HEIGHT))
+
+
+class Display:
+    """Owns the window and the canvas everything is drawn on."""
+
+    def __init__(self, scale: int = 0, fullscreen: bool = False, title: str = "Red Heat") -> None:
+        pygame.display.set_caption(title)
+        self.canvas = pygame.Surface((WIDTH, HEIGHT))
+        if scale <= 0:
+            try:
+                dw, dh = pygame.display.get_desktop_sizes()[0]
+                scale = max(1, fit_scale(dw - 64, dh - 96))
+            except (pygame.error, IndexError):
+                scale = 3
+        self.window_scale = scale
+        self.fullscreen = False
+        self._scaled: pygame.Surface | None = None
+        self.window = pygame.display.set_mode((WIDTH * scale, HEIGHT * scale), pygame.RESIZABLE)
+        if fullscreen:
+            self.toggle_fullscreen()
+
+    @property
+    def scale(self) -> int:
+        """The integer factor the canvas is drawn at now."""
+        w, h = self.window.get_size()
+        return fit_scale(w, h)
+
+    def toggle_fullscreen(self) -> None:
+        """Switch between a window and desktop fullscreen (F11)."""
+        self.fullscreen = not self.fullscreen
+        if self.fullscreen:
+            self.window = pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        else:
+            s = self.window_scale
+            self.window = pygame.display.set_mode((WIDTH * s, HEIGHT * s), pygame.RESIZABLE)
+        self._scaled = None
+
+    def set_window_scale(self, scale: int) -> None:
+        """Resize the window to ``scale`` times the canvas (Options)."""
+        self.window_scale = max(1, scale)
+        if not self.fullscreen:
+            s = self.window_scale
+            self.window = pygame.display.set_mode((WIDTH * s, HEIGHT * s), pygame.RESIZABLE)
+            self._scaled = None
+
+    def resized(self) -> None:
+        """Call on a window resize event: the next present recomputes the scale."""
+        self.window = pygame.display.get_surface() or self.window
+        self._scaled = None
+
+    def present(self) -> None:
+        """Scale the canvas by the largest whole factor, centre it on black, and flip."""
+        w, h = self.window.get_size()
+        s = fit_scale(w, h)
+        size = (WIDTH * s, HEIGHT * s)
+        if self._scaled is None or self._scaled.get_size() != size:
+            self._scaled = pygame.Surface(size)
+            self.window.fill((0, 0, 0))
+        pygame.transform.scale(self.canvas, size, self._scaled)  # nearest neighbour: no blur
+        self.window.blit(self._scaled, ((w - size[0]) // 2, (h - size[1]) // 2))
+        pygame.display.flip()
+
+    def to_canvas(self, pos: tuple[int, int]) -> tuple[int, int]:
+        """Window pixel to canvas pixel (for the mouse in menus)."""
+        w, h = self.window.get_size()
+        s = fit_scale(w, h)
+        return ((pos[0] - (w - WIDTH * s) // 2) // s, (pos[1] - (h - HEIGHT * s) // 2) // s)

@@ -1,0 +1,1 @@
+"""Screens as a stack (title, play, pause, menus): push, pop, replace."""

@@ -1,0 +1,1 @@
+"""The player's own files (settings, high scores): safe to read, impossible to half-write."""
