@@ -17,7 +17,7 @@ from tools.art.build import PARTS, build_all  # noqa: E402
 def main(argv: list[str] | None = None) -> int:
     """Run the pipeline; writes into ``assets/`` unless ``--out`` names another folder."""
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--out", type=Path, default=ROOT / "assets", help="assets folder to write (default: assets/)")
+    ap.add_argument("--out", type=Path, default=ROOT / "assets", help="assets folder to write")
     ap.add_argument("--only", default="", help=f"comma-separated parts: {','.join(PARTS)}")
     args = ap.parse_args(argv)
     parts = [p for p in args.only.split(",") if p] or list(PARTS)

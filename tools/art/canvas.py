@@ -1,4 +1,4 @@
-"""Pixel canvas: an RGBA numpy array with the few drawing tools pixel art needs (no anti-aliasing anywhere)."""
+"""Pixel canvas: an RGBA numpy array with the few drawing tools pixel art needs (no anti-aliasing)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Contact sheets for looking at the art: ``python -m tools.art.preview OUT.png [--scale 3] [sections...]``."""
+"""Contact sheets for looking at the art: ``python -m tools.art.preview OUT.png FILES... [--scale 3]``."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ ROOM = [
     [8, 9, 8, 9, 8, 15, 8, 9, 8, 9, 8, 9, 27, 9, 8, 9, 8, 9, 8, 9],
     [31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31, 31],
 ]
-OVERLAY = {(6, 17): 22, (5, 17): 22, (4, 17): 22, (3, 17): 22, (1, 5): -1, (7, 10): 24, (6, 11): 25, (3, 3): 28}
+OVERLAY = {(6, 17): 22, (5, 17): 22, (4, 17): 22, (3, 17): 22, (7, 10): 24, (6, 11): 25, (3, 3): 28}
 
 
 def load_png(path: Path) -> np.ndarray:

@@ -103,7 +103,10 @@ def noise(seed: int, w: int, h: int) -> np.ndarray:
     return np.random.default_rng(seed).random((h, w))
 
 
-def speckle(c: Canvas, seed: int, density: float, col: Color, region: tuple[int, int, int, int] | None = None) -> None:
+Region = tuple[int, int, int, int]
+
+
+def speckle(c: Canvas, seed: int, density: float, col: Color, region: Region | None = None) -> None:
     """Scatter single pixels of ``col`` (grain, stains, snow crust)."""
     x, y, w, h = region or (0, 0, c.w, c.h)
     n = noise(seed, w, h) < density

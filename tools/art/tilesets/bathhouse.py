@@ -1,6 +1,8 @@
-"""The Moscow bathhouse: white glazed tiles, teal wainscot, warm stone floor, steaming pools, wooden benches."""
+"""The Moscow bathhouse: white glazed tiles, teal wainscot, stone floor, steaming pools, wooden benches."""
 
 from __future__ import annotations
+
+import itertools
 
 import numpy as np
 
@@ -50,7 +52,8 @@ def wainscot(c: Canvas, top: int) -> None:
 def stone_floor(c: Canvas, seed: int, variant: int = 0) -> None:
     """Warm stone floor of 8x8 slabs with grout and grain."""
     c.rect(0, 0, 16, 16, STONE[1])
-    faces = [STONE[3], STONE[2], STONE[2], STONE[3]] if variant == 0 else [STONE[2], STONE[3], STONE[3], STONE[2]]
+    a, b = (STONE[3], STONE[2]) if variant == 0 else (STONE[2], STONE[3])
+    faces = [a, b, b, a]
     for i, (tx, ty) in enumerate([(0, 0), (8, 0), (0, 8), (8, 8)]):
         bevel(c, tx, ty, 7, 7, STONE[4], faces[i], STONE[2] if faces[i] == STONE[3] else STONE[1])
     speckle(c, seed, 0.06, STONE[1])
@@ -235,7 +238,7 @@ def floor_shadow(c: Canvas) -> None:
 def floor_crack(c: Canvas) -> None:
     stone_floor(c, 150, 0)
     pts = [(1, 3), (4, 5), (6, 5), (8, 8), (11, 9), (12, 12), (15, 13)]
-    for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+    for (x0, y0), (x1, y1) in itertools.pairwise(pts):
         c.line(x0, y0, x1, y1, STONE[0])
         c.line(x0, y0 + 1, x1, y1 + 1, STONE[4])
     c.line(8, 8, 7, 12, STONE[0])
