@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .fonts import build_fonts
 from .tilesets import ALL_TILESETS
 
 
@@ -18,6 +19,7 @@ def build_tilesets(out: Path, moves_dir: Path) -> list[Path]:
 
 PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "tilesets": build_tilesets,
+    "fonts": build_fonts,
 }
 
 
