@@ -85,6 +85,9 @@ class LevelDesc:
     properties: dict[str, Any] = field(default_factory=dict)
     path: str = ""               # source file, "" when built in code
     file_hash: str = ""          # sha256 of the source file(s), for replays
+    player2_start: tuple[int, int] | None = None   # beside player_start; None = rules pick a spot
+    camera_bounds: Rect | None = None              # map pixels the camera may show; None = whole map
+    warnings: list[str] = field(default_factory=list)  # non-fatal level problems, for display
 
     @property
     def cols(self) -> int:
