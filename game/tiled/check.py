@@ -1,0 +1,83 @@
+"""``python main.py check [PATH ...] [--json]``: every problem of every level, for designers and tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from game.paths import levels_dir
+from game.sim.level import LevelDesc
+from game.tiled.loader import load_level
+from game.tiled.problems import LevelError
+
+
+def summary(level: LevelDesc) -> dict[str, Any]:
+    """The one-line facts of a good level: title, size and enemies per wave."""
+    per_wave = Counter(e.wave for e in level.enemies)
+    return {"title": level.title, "mode": level.mode, "cols": level.cols, "rows": level.rows,
+            "enemies_per_wave": {str(w): per_wave[w] for w in sorted(per_wave)},
+            "pickups": len(level.pickups), "next": level.next}
+
+
+def summary_line(path: str, s: dict[str, Any]) -> str:
+    """``levels/x.tmx: OK 'TITLE' brawl 120x12 tiles, enemies per wave 0:3 1:4``."""
+    waves = " ".join(f"{w}:{n}" for w, n in s["enemies_per_wave"].items()) or "none"
+    return (f"{path}: OK '{s['title']}' {s['mode']} {s['cols']}x{s['rows']} tiles, "
+            f"enemies per wave {waves}, {s['pickups']} pickups")
+
+
+def _targets(paths: list[str]) -> list[Path]:
+    if not paths:
+        return sorted(levels_dir().glob("*.tmx"))
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(sorted(p.glob("*.tmx")) if p.is_dir() else [p])
+    return out
+
+
+def check_one(path: Path) -> dict[str, Any]:
+    """Load one level and report it as a dict (errors, warnings, summary when good)."""
+    try:
+        level = load_level(path)
+    except LevelError as exc:
+        return {"path": str(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings}
+    return {"path": str(path), "ok": True, "errors": [], "warnings": level.warnings, "summary": summary(level)}
+
+
+def main(argv: list[str]) -> int:
+    """Check levels; 0 when all are good, 1 when any has an error, 2 for a bad command line."""
+    parser = argparse.ArgumentParser(prog="main.py check", description="Check Red Heat levels for problems.")
+    parser.add_argument("paths", nargs="*", help="level files or folders (default: every level in levels/)")
+    parser.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2
+    targets = _targets(args.paths)
+    if not targets:
+        print("check: no levels found", file=sys.stderr)
+        return 1
+    results = [check_one(p) for p in targets]
+    ok = all(r["ok"] for r in results)
+    if args.json:
+        print(json.dumps({"ok": ok, "levels": results}, indent=1, ensure_ascii=False))
+    else:
+        for r in results:
+            for line in r["errors"]:
+                print(f"error: {line}")
+            for line in r["warnings"]:
+                print(f"warning: {line}")
+            if r["ok"]:
+                print(summary_line(r["path"], r["summary"]))
+        bad = sum(not r["ok"] for r in results)
+        if bad:
+            print(f"{bad} of {len(results)} level(s) have errors")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
