@@ -1,0 +1,1 @@
+"""Song sheets for tools/compose_music.py."""

@@ -1,0 +1,306 @@
+"""Red Heat's song sheets: original melodies in scale degrees, chords per bar, accompaniment styles.
+
+Melody tokens are ``degree:sixteenths`` (0 = tonic, 7 = octave up, ``r`` = rest, ``#``/``b`` =
+accidental); a token without a length keeps the previous one. ``|`` marks bars for the reader.
+Channels are ``part: (midi channel, GM program, pan, volume, octave)``; drums always use channel 10.
+"""
+
+from __future__ import annotations
+
+ROCK = {"K": "x.....x.x.......", "S": "....x.......x...", "H": "x.x.x.x.x.x.x.x."}
+FILL = {"K": "x.......x.......", "S": "....x.x.xxxoXXXX", "H": "x.x.x.x........."}
+MARCH = {"K": "x.......x.......", "S": "....x..o....x.oo", "H": "..x...x...x...x."}
+MARCH_FILL = {"K": "x.......x.......", "S": "xoooxoooXoXoXXXX", "C": "................"}
+
+TITLE = {
+    "name": "title", "title": "Red Heat (title)", "bpm": 116, "key": 60, "scale": "harmonic",
+    "channels": {"lead": (0, 61, 64, 112, 0), "choir": (1, 52, 40, 92, 0), "bass": (2, 33, 64, 110, -2),
+                 "strings": (3, 48, 88, 80, -1), "tim": (4, 47, 64, 100, -2), "bells": (5, 9, 100, 60, 1)},
+    "phrases": {
+        "FAN": "0:2 0:2 0:2 4:10 | 3:2 2:2 3:2 4:10",
+        "A1": "4:6 4:2 7:8 | 6:4 5:4 4:8 | 2:6 3:2 4:4 5:4 | 4:16",
+        "A2": "4:6 4:2 7:8 | 9:4 8:4 7:8 | 6:4 5:4 4:4 6:4 | 7:16",
+        "B1": "2:4 3:4 4:4 5:4 | 4:8 2:8 | 3:4 4:4 5:4 7:4 | 4:16",
+        "B2": "2:4 3:4 4:4 5:4 | 7:8 9:8 | 8:6 7:2 6:4 4:4 | 4:16",
+        "C1": "7:8 4:8 | 5:8 2:8 | 3:8 0:8 | 1:8 4:8",
+    },
+    "drums": {"march": MARCH, "fill": MARCH_FILL, "roll": {"S": "oooooooooooooooo"}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 4", "parts": {"lead": "FAN", "tim": "march"}, "drums": "roll"},
+        {"bars": 8, "chords": "0 5 3 4 | 0 5 3/4 0", "crash": True,
+         "parts": {"lead": "A1 A2", "bass": "march", "strings": "hold", "tim": "pulse"},
+         "drums": "march march march fill"},
+        {"bars": 8, "chords": "5 2 3 0 | 5 2 4 4",
+         "parts": {"choir": "B1 B2", "bass": "root8", "strings": "tremolo", "bells": "arp8"},
+         "drums": "march march march fill"},
+        {"bars": 8, "chords": "0 5 3 4 | 0 5 3/4 0", "crash": True,
+         "parts": {"lead": "A1 A2", "choir": "A1-7 A2-7", "bass": "march", "strings": "hold", "tim": "pulse"},
+         "drums": "march march march fill"},
+        {"bars": 8, "chords": "5 3 6 4 | 5 3 4 4",
+         "parts": {"strings": "C1 C1", "bass": "whole", "choir": "hold", "tim": "march"},
+         "drums": "roll march march march march march march fill"},
+    ],
+}
+
+MOSCOW = {
+    "name": "moscow", "title": "Moscow Winter", "bpm": 100, "key": 62, "scale": "harmonic",
+    "channels": {"brass": (0, 61, 58, 112, 0), "choir": (1, 52, 76, 96, 0), "bass": (2, 33, 64, 110, -2),
+                 "pad": (3, 48, 40, 72, -1), "balalaika": (4, 105, 96, 78, 0), "tim": (5, 47, 64, 96, -2)},
+    "phrases": {
+        "A1": "0:4 4:4 4:6 3:2 | 2:4 1:4 0:8 | 3:4 5:4 5:6 4:2 | 2:12 r:4",
+        "A2": "5:4 4:4 3:4 2:4 | 3:6 2:2 0:8 | 1:4 2:4 3:4 4:4 | 4:12 r:4",
+        "B1": "7:8 6:4 5:4 | 5:8 3:8 | 4:6 5:2 4:4 2:4 | 4:16",
+        "B2": "7:8 9:4 8:4 | 7:8 5:8 | 6:6 6:2 5:4 6:4 | 7:16",
+        "OUT": "4:16 | 3:8 2:8 | 1:16 | 4:16",
+    },
+    "drums": {"march": MARCH, "fill": MARCH_FILL, "soft": {"K": "x.......x.......", "S": "....o.......o..."},
+              "none": {}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 4", "parts": {"choir": "hold", "tim": "pulse"}, "drums": "none"},
+        {"bars": 8, "chords": "0 0 3 0 | 5 3 4 4", "crash": True,
+         "parts": {"brass": "A1 A2", "bass": "march", "pad": "hold", "balalaika": "arp16"},
+         "drums": "march march march fill"},
+        {"bars": 8, "chords": "3 3 0 0 | 5 2 4 0",
+         "parts": {"choir": "B1 B2", "bass": "whole", "pad": "hold", "balalaika": "tremolo"},
+         "drums": "soft"},
+        {"bars": 8, "chords": "0 0 3 0 | 5 3 4 4", "crash": True,
+         "parts": {"brass": "A1 A2", "choir": "A1+2 A2+2", "bass": "march", "balalaika": "arp16", "tim": "pulse"},
+         "drums": "march march march fill"},
+        {"bars": 4, "chords": "5 3 1 4", "parts": {"brass": "OUT", "pad": "hold", "bass": "whole", "tim": "march"},
+         "drums": "soft soft soft fill"},
+    ],
+}
+
+BATHHOUSE = {
+    "name": "bathhouse", "title": "Steam and Fists (bathhouse)", "bpm": 124, "key": 64, "scale": "dorian",
+    "channels": {"sax": (0, 65, 70, 104, 0), "organ": (1, 17, 40, 74, -1), "bass": (2, 33, 64, 112, -2),
+                 "pluck": (3, 105, 96, 70, 0), "flute": (4, 73, 84, 88, 1)},
+    "phrases": {
+        "A1": "4:2 r:2 4:2 3:2 4:4 7:4 | 6:2 4:2 3:2 2:2 0:8 | 3:2 r:2 3:2 2:2 3:4 5:4 | 4:12 r:4",
+        "A2": "4:2 r:2 4:2 3:2 4:4 7:4 | 9:2 7:2 6:2 4:2 3:8 | 2:4 3:4 4:4 1:4 | 0:12 r:4",
+        "B1": "7:4 6:4 7:2 9:2 7:4 | 6:8 r:4 3:4 | 5:4 4:4 5:2 6:2 5:4 | 4:8 r:8",
+        "B2": "7:4 6:4 7:2 9:2 7:4 | 10:8 r:4 9:4 | 8:4 7:4 6:2 5:2 4:4 | 4:8 r:8",
+        "C1": "0:2 2:2 4:2 7:2 r:8 | 6:2 4:2 2:2 0:2 r:8 | 3:2 5:2 7:2 9:2 r:8 | 8:4 7:4 6:4 4:4",
+    },
+    "drums": {"groove": {"K": "x..x..x...x..x..", "S": "....x.......x...", "H": "x.xox.xox.xox.xo",
+                         "J": "..............x."},
+              "fill": {"K": "x..x..x.........", "S": "....x.....x.xXXX", "H": "x.xox.xox......."},
+              "steam": {"K": "x.........x.....", "H": "..x...x...x...x.", "M": "....x.......x..."}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 0", "parts": {"bass": "syncop"}, "drums": "steam"},
+        {"bars": 8, "chords": "0 0 3 3 | 0 0 4 4", "crash": True,
+         "parts": {"sax": "A1 A2", "bass": "syncop", "organ": "stab"}, "drums": "groove groove groove fill"},
+        {"bars": 8, "chords": "3 3 6 6 | 3 3 4 4",
+         "parts": {"flute": "B1 B2", "bass": "walk", "organ": "hold", "pluck": "arp8"},
+         "drums": "groove groove groove fill"},
+        {"bars": 8, "chords": "0 0 3 3 | 0 0 4 4", "crash": True,
+         "parts": {"sax": "A1 A2", "flute": "A1-7 A2-7", "bass": "syncop", "organ": "stab"},
+         "drums": "groove groove groove fill"},
+        {"bars": 8, "chords": "0 6 3 4 | 0 6 3 4",
+         "parts": {"pluck": "C1 C1", "bass": "root8", "organ": "hold"}, "drums": "steam steam steam fill"},
+    ],
+}
+
+CHICAGO = {
+    "name": "chicago", "title": "Chicago Streets", "bpm": 118, "key": 57, "scale": "minor",
+    "channels": {"lead": (0, 81, 70, 100, 1), "stab": (1, 89, 40, 70, 0), "bass": (2, 38, 64, 118, -1),
+                 "arp": (3, 82, 96, 62, 1), "brass": (4, 62, 30, 84, 0)},
+    "phrases": {
+        "B1": "7:3 7:3 7:2 9:4 7:4 | 6:4 4:4 2:8 | 5:3 5:3 5:2 6:4 5:4 | 4:16",
+        "B2": "7:3 7:3 7:2 9:4 11:4 | 10:4 9:4 7:8 | 5:3 5:3 5:2 6:4 4:4 | 6:16",
+        "C1": "11:2 r:2 11:2 10:2 9:4 7:4 | 9:2 r:2 9:2 7:2 6:8 | 8:2 r:2 8:2 7:2 6:4 4:4 | 6:4 7:4 8:8",
+        "H1": "0:2 r:6 0:2 r:2 2:4 | 0:2 r:14",
+    },
+    "drums": {"machine": {"K": "x.....x...x.....", "P": "....X.......X...", "H": "xxoxxxoxxxoxxxox"},
+              "fill": {"K": "x.....x...x.....", "P": "....X.......X.X.", "A": "........xx......",
+                       "B": "..........xx....", "F": "............xxxx"},
+              "break": {"K": "x.........x.....", "H": "..x...x...x...x.", "P": "....X.......X..."}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 0", "parts": {"bass": "octave8"}, "drums": "break"},
+        {"bars": 8, "chords": "0 0 5 6 | 0 0 5 6", "crash": True,
+         "parts": {"bass": "octave8", "stab": "stab", "brass": "H1 H1 H1 H1"},
+         "drums": "machine machine machine fill"},
+        {"bars": 8, "chords": "0 0 5 6 | 0 0 5 6", "crash": True,
+         "parts": {"lead": "B1 B2", "bass": "octave8", "stab": "stab", "arp": "arp16"},
+         "drums": "machine machine machine fill"},
+        {"bars": 8, "chords": "3 3 0 0 | 5 5 6 6",
+         "parts": {"lead": "C1 C1", "bass": "octave8", "stab": "hold", "arp": "arp16"},
+         "drums": "machine machine machine fill"},
+        {"bars": 8, "chords": "0 0 5 6 | 3 3 4 4",
+         "parts": {"bass": "syncop", "stab": "hold", "brass": "B1-7 B2-7"}, "drums": "break break break fill"},
+    ],
+}
+
+HOSPITAL = {
+    "name": "hospital", "title": "Night Ward (hospital)", "bpm": 90, "key": 60, "scale": "phrygian",
+    "channels": {"bells": (0, 11, 80, 86, 0), "pad": (1, 90, 50, 74, -1), "bass": (2, 38, 64, 108, -2),
+                 "strings": (3, 49, 30, 70, 0), "beep": (4, 80, 100, 46, 2)},
+    "phrases": {
+        "H1": "7:8 8:4 7:4 | 4:16 | 7:8 8:4 10:4 | 9:16",
+        "H2": "11:8 10:4 8:4 | 7:16 | 6:8 5:4 4:4 | 1:16",
+        "BEEP": "0:2 r:14 | r:16",
+    },
+    "drums": {"heart": {"K": "x..o............", "H": "........o.......", "J": "............o..."},
+              "tense": {"K": "x..o......x.....", "H": "o.o.o.o.o.o.o.o.", "J": "....x.......x..."},
+              "fill": {"K": "x..o......x.....", "B": "........x.x.x...", "F": "............xxxx"}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0", "parts": {"beep": "BEEP-7"}, "drums": "heart"},
+        {"bars": 8, "chords": "0 0 1 1 | 0 0 6 1",
+         "parts": {"bass": "pulse", "pad": "hold", "beep": "BEEP BEEP BEEP BEEP"}, "drums": "heart"},
+        {"bars": 8, "chords": "0 0 1 1 | 0 0 6 1",
+         "parts": {"bells": "H1 H2", "bass": "pulse", "pad": "hold"}, "drums": "heart heart heart fill"},
+        {"bars": 8, "chords": "0 1 0 1 | 5 5 6 1",
+         "parts": {"bells": "H1+2 H2", "bass": "drive16", "strings": "tremolo", "pad": "hold"},
+         "drums": "tense tense tense fill"},
+    ],
+}
+
+HOTEL = {
+    "name": "hotel", "title": "Room Service (hotel)", "bpm": 132, "key": 55, "scale": "dorian",
+    "channels": {"trumpet": (0, 59, 70, 104, 1), "epiano": (1, 4, 40, 78, 0), "bass": (2, 32, 64, 112, -1),
+                 "vibes": (3, 11, 96, 72, 1), "organ": (4, 16, 30, 60, 0)},
+    "phrases": {
+        "A1": "4:2 3:2 4:4 r:2 2:2 0:4 | 3:2 4:2 5:4 4:2 3:2 r:4 | 4:2 3:2 4:4 r:2 6:2 7:4 | 6:12 r:4",
+        "A2": "4:2 3:2 4:4 r:2 2:2 0:4 | 3:2 4:2 5:4 7:4 5:4 | 4:4 3:4 2:4 1:4 | 0:12 r:4",
+        "B1": "7:6 6:2 5:4 4:4 | 3:6 4:2 5:8 | 6:6 5:2 4:4 3:4 | 2:16",
+        "B2": "7:6 6:2 5:4 4:4 | 3:6 4:2 5:8 | 6:4 7:4 8:4 9:4 | 7:16",
+    },
+    "drums": {"swing": {"R": "x..xx..xx..xx..x", "K": "x.........x.....", "J": "....x.......x...",
+                        "H": "....x.......x..."},
+              "fill": {"R": "x..xx..x........", "S": "........x.xox.xX", "K": "x.........x....."}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0+ 3+", "parts": {"bass": "walk", "epiano": "stab"},
+         "drums": "swing"},
+        {"bars": 8, "chords": "0+ 3+ 0+ 3+ | 0+ 3+ 4+ 0+",
+         "parts": {"trumpet": "A1 A2", "bass": "walk", "epiano": "stab"}, "drums": "swing swing swing fill"},
+        {"bars": 8, "chords": "2+ 5 3+ 0+ | 2+ 5 4+ 4+",
+         "parts": {"vibes": "B1 B2", "bass": "walk", "organ": "hold"}, "drums": "swing swing swing fill"},
+        {"bars": 8, "chords": "0+ 3+ 0+ 3+ | 0+ 3+ 4+ 0+", "crash": True,
+         "parts": {"trumpet": "A1 A2", "vibes": "A1-7 A2-7", "bass": "walk", "epiano": "stab"},
+         "drums": "swing swing swing fill"},
+        {"bars": 8, "chords": "5 3+ 6 4+ | 5 3+ 4+ 4+",
+         "parts": {"trumpet": "B1-7 B2-7", "bass": "walk", "epiano": "pump"}, "drums": "swing swing swing fill"},
+        {"bars": 4, "chords": "0+ 3+ 4+ 0+", "parts": {"vibes": "A2", "bass": "walk", "organ": "hold"},
+         "drums": "swing swing swing fill"},
+    ],
+}
+
+CHASE = {
+    "name": "chase", "title": "Bus Chase", "bpm": 150, "key": 52, "scale": "minor",
+    "channels": {"lead": (0, 80, 70, 98, 1), "guitar": (1, 30, 36, 80, 0), "bass": (2, 38, 64, 116, -1),
+                 "brass": (3, 61, 92, 90, 1), "arp": (4, 84, 100, 58, 1)},
+    "phrases": {
+        "A1": "0:2 0:2 7:2 0:2 6:2 0:2 5:2 4:2 | 3:4 4:4 5:4 6:4 | 7:2 7:2 9:2 7:2 6:4 5:4 | 4:16",
+        "A2": "0:2 0:2 7:2 0:2 6:2 0:2 5:2 4:2 | 3:4 4:4 5:4 6:4 | 7:2 7:2 9:2 10:2 11:4 9:4 | 7:16",
+        "B1": "11:4 10:4 9:4 7:4 | 9:8 7:8 | 8:4 7:4 6:4 5:4 | 6:16",
+        "B2": "11:4 10:4 9:4 7:4 | 12:8 11:8 | 10:4 9:4 8:4 6:4 | 7:16",
+        "HORN": "4:6 4:10 | r:16",
+    },
+    "drums": {"run": {"K": "x.x...x.x.x...x.", "S": "....x.......x...", "H": "x.x.x.x.x.x.x.x."},
+              "fill": {"K": "x.x...x.........", "A": "........xx......", "B": "..........xx....",
+                       "F": "............xxXX"},
+              "toms": {"K": "x.......x.......", "A": "x..x..x.........", "F": "........x..x..x."}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 0", "parts": {"bass": "drive16", "brass": "HORN"},
+         "drums": "toms fill"},
+        {"bars": 8, "chords": "0 0 5 6 | 0 0 3 4", "crash": True,
+         "parts": {"lead": "A1 A2", "bass": "drive16", "guitar": "pump"}, "drums": "run run run fill"},
+        {"bars": 8, "chords": "5 5 2 2 | 3 3 4 4",
+         "parts": {"brass": "B1 B2", "bass": "drive16", "arp": "arp16"}, "drums": "run run run fill"},
+        {"bars": 8, "chords": "0 0 5 6 | 0 0 3 4", "crash": True,
+         "parts": {"lead": "A1 A2", "brass": "HORN HORN HORN HORN", "bass": "drive16", "guitar": "pump"},
+         "drums": "run run run fill"},
+        {"bars": 8, "chords": "5 6 0 0 | 5 6 4 4",
+         "parts": {"guitar": "B1-7 B2-7", "bass": "octave8", "arp": "arp16"}, "drums": "toms toms toms fill"},
+        {"bars": 8, "chords": "0 0 5 6 | 0 0 3 4",
+         "parts": {"lead": "A1+7 A2", "bass": "drive16", "guitar": "pump", "arp": "arp16"},
+         "drums": "run run run fill"},
+    ],
+}
+
+BOSS = {
+    "name": "boss", "title": "Viktor", "bpm": 138, "key": 47, "scale": "hijaz",
+    "channels": {"riff": (0, 30, 40, 96, 0), "organ": (1, 19, 80, 70, 1), "bass": (2, 38, 64, 112, 0),
+                 "choir": (3, 52, 60, 90, 2), "lead": (4, 81, 96, 96, 2)},
+    "phrases": {
+        "R1": "0:2 0:2 1:2 0:2 4:3 3:3 1:2 | 0:2 0:2 1:2 0:2 5:2 4:2 3:2 1:2",
+        "L1": "7:8 8:4 7:4 | 11:6 10:2 8:8 | 7:4 8:4 10:4 11:4 | 12:16",
+        "L2": "14:8 12:4 11:4 | 12:6 11:2 10:8 | 8:4 7:4 8:4 4:4 | 7:16",
+        "CH": "0:16 | 1:16 | 0:16 | -1:16",
+    },
+    "drums": {"stomp": {"K": "x.x...x.x.x...x.", "S": "....X.......X...", "H": "x.x.x.x.x.x.x.x."},
+              "double": {"K": "xxxxxxxxxxxxxxxx", "S": "....X.......X...", "R": "x...x...x...x..."},
+              "fill": {"K": "x.x...x.........", "S": "....X...xoxoXXXX"}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 0", "parts": {"riff": "R1"}, "drums": "fill"},
+        {"bars": 8, "chords": "0 0 0 0 | 0 0 1 1", "crash": True,
+         "parts": {"riff": "R1 R1 R1 R1", "bass": "drive16", "choir": "CH CH"}, "drums": "stomp stomp stomp fill"},
+        {"bars": 8, "chords": "0 0 5 5 | 0 0 1 1", "crash": True,
+         "parts": {"lead": "L1 L2", "riff": "R1 R1 R1 R1", "bass": "drive16", "organ": "stab"},
+         "drums": "stomp stomp stomp fill"},
+        {"bars": 8, "chords": "3 3 1 1 | 3 3 1 0",
+         "parts": {"choir": "L1-7 L2-7", "bass": "octave8", "organ": "hold"}, "drums": "double double double fill"},
+        {"bars": 8, "chords": "0 0 5 5 | 0 0 1 1", "crash": True,
+         "parts": {"lead": "L1 L2", "riff": "R1 R1 R1 R1", "bass": "drive16", "choir": "CH CH"},
+         "drums": "stomp stomp double fill"},
+        {"bars": 4, "chords": "0 1 0 1", "parts": {"riff": "R1 R1", "bass": "drive16", "organ": "tremolo"},
+         "drums": "double double double fill"},
+    ],
+}
+
+HIGHSCORE = {
+    "name": "highscore", "title": "Hall of Heroes (high score)", "bpm": 108, "key": 53, "scale": "major",
+    "channels": {"lead": (0, 80, 64, 96, 1), "pad": (1, 88, 40, 76, 0), "bass": (2, 33, 64, 108, -2),
+                 "bells": (3, 10, 96, 68, 2), "horn": (4, 60, 30, 90, 0)},
+    "phrases": {
+        "A1": "4:4 5:4 4:4 2:4 | 1:8 4:8 | 2:4 4:4 7:4 5:4 | 3:16",
+        "A2": "4:4 5:4 4:4 2:4 | 1:8 4:8 | 5:4 4:4 3:4 1:4 | 0:16",
+        "B1": "7:6 5:2 4:8 | 5:4 7:4 5:8 | 3:6 4:2 5:4 6:4 | 4:16",
+        "B2": "7:6 5:2 4:8 | 5:4 7:4 9:8 | 8:6 7:2 6:4 8:4 | 7:16",
+    },
+    "drums": {"soft": {"K": "x.......x.x.....", "S": "....o.......o...", "H": "x.x.x.x.x.x.x.x."},
+              "fill": {"K": "x.......x.......", "S": "....o.....o.xoxX", "H": "x.x.x.x........."}},
+    "sections": [
+        {"intro": True, "bars": 2, "chords": "0 4", "parts": {"pad": "hold", "bells": "arp8"}},
+        {"bars": 8, "chords": "0 4 5 3 | 0 4 3/4 0", "crash": True,
+         "parts": {"lead": "A1 A2", "pad": "hold", "bass": "root8", "bells": "arp8"}, "drums": "soft soft soft fill"},
+        {"bars": 8, "chords": "5 5 3 3 | 1 1 4 4",
+         "parts": {"horn": "B1 B2", "pad": "hold", "bass": "walk", "bells": "arp16"}, "drums": "soft soft soft fill"},
+        {"bars": 8, "chords": "0 4 5 3 | 0 4 3/4 0", "crash": True,
+         "parts": {"lead": "A1 A2", "horn": "A1-7 A2-7", "bass": "root8", "pad": "hold"},
+         "drums": "soft soft soft fill"},
+        {"bars": 4, "chords": "3 4 5 4", "parts": {"pad": "hold", "bass": "whole", "bells": "arp16"},
+         "drums": "soft soft soft fill"},
+    ],
+}
+
+CLEAR = {
+    "name": "clear", "title": "Level Clear (fanfare)", "bpm": 126, "key": 58, "scale": "major", "loop": False,
+    "channels": {"brass": (0, 61, 50, 116, 0), "trumpet": (1, 56, 80, 100, 1), "bass": (2, 33, 64, 108, -2),
+                 "tim": (3, 47, 64, 100, -2), "strings": (4, 48, 30, 80, 0)},
+    "phrases": {
+        "F1": "0:2 2:2 4:2 7:10 | 4:2 7:2 9:2 11:10 | 7:16",
+        "F2": "4:2 4:2 4:2 4:10 | 6:2 6:2 6:2 8:10 | 9:16",
+    },
+    "drums": {"roll": {"S": "oooooooxoooooooX"}, "hit": {"C": "x...............", "K": "x..............."}},
+    "sections": [
+        {"bars": 3, "chords": "0 4 0", "parts": {"brass": "F1", "trumpet": "F2-7", "bass": "march",
+                                                "strings": "hold", "tim": "whole"}, "drums": "roll roll hit"},
+    ],
+}
+
+GAMEOVER = {
+    "name": "gameover", "title": "Game Over (jingle)", "bpm": 76, "key": 60, "scale": "harmonic", "loop": False,
+    "channels": {"strings": (0, 48, 50, 108, 0), "brass": (1, 58, 80, 96, -1), "bass": (2, 32, 64, 104, -2),
+                 "tim": (3, 47, 64, 100, -2)},
+    "phrases": {
+        "G1": "7:4 6:4 5:4 4:4 | 3:8 2:8 | 0:16",
+        "G2": "4:4 3:4 2:4 1:4 | 0:8 -1:8 | -3:16",
+    },
+    "drums": {"none": {}},
+    "sections": [
+        {"bars": 3, "chords": "0 4 0", "parts": {"strings": "G1", "brass": "G2", "bass": "whole", "tim": "pulse"}},
+    ],
+}
+
+SONGS = [TITLE, BATHHOUSE, MOSCOW, CHICAGO, HOSPITAL, HOTEL, CHASE, BOSS, CLEAR, GAMEOVER, HIGHSCORE]
