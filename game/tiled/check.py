@@ -13,6 +13,7 @@ from game.paths import levels_dir
 from game.sim.level import LevelDesc
 from game.tiled.loader import load_level
 from game.tiled.problems import LevelError
+from game.tiled.tmxfile import label_of
 
 
 def summary(level: LevelDesc) -> dict[str, Any]:
@@ -44,8 +45,9 @@ def check_one(path: Path) -> dict[str, Any]:
     try:
         level = load_level(path)
     except LevelError as exc:
-        return {"path": str(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings}
-    return {"path": str(path), "ok": True, "errors": [], "warnings": level.warnings, "summary": summary(level)}
+        return {"path": label_of(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings}
+    return {"path": label_of(path), "ok": True, "errors": [], "warnings": level.warnings,
+            "summary": summary(level)}
 
 
 def main(argv: list[str]) -> int:
