@@ -1,0 +1,253 @@
+"""Characters, pickups and bullets drawn from their sprite sheets, sorted by depth, with floor shadows.
+
+The animation frame comes from the entity's ``anim`` tag and ``anim_tick``: attacks spread the tag's
+frames over the move's startup/active/recovery ticks (so the hit pose shows exactly while the hitbox is
+out), other timed states follow the Aseprite frame durations, and idle/walk loop.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import cache
+
+import pygame
+
+from game.paths import assets_dir
+from game.render.atlas import SheetError, SpriteSheet, load_sheet
+from game.sim.fixed import FP
+from game.sim.moves import DataError, Move, load_moveset
+from game.store.files import warn
+
+MS_PER_TICK = 1000 / 60
+SHADOW = (16, 12, 24)
+TRAIL_LEN = 4
+BULLET_CORE = ((255, 255, 255), (255, 230, 120))
+BULLET_TRAIL = ((255, 190, 60), (220, 110, 30), (150, 60, 24))
+#: Pickup sheets: one sheet holding every kind as a tag, unless an entity names its own sheet.
+PICKUP_SHEET = "pickups"
+
+
+def phase_counts(n: int, startup: int, active: int, recovery: int) -> tuple[int, int, int]:
+    """How many of a tag's ``n`` frames show the wind-up, the hit and the recovery of a move."""
+    if n <= 1:
+        return (n, 0, 0)
+    if n == 2:
+        return (1, 1, 0)
+    total = max(1, startup + active + recovery)
+    na = 1 if n <= 4 else max(1, round(n * active / total))
+    rest = n - na
+    ns = max(1, min(rest - 1, round(rest * startup / max(1, startup + recovery))))
+    return (ns, na, rest - ns)
+
+
+def move_frame(n: int, move: Move, tick: int) -> int:
+    """The frame (0..n-1) of an ``n``-frame attack tag at ``tick`` of ``move``."""
+    ns, na, nr = phase_counts(n, move.startup, move.active, move.recovery)
+    if tick < move.startup:
+        return min(ns - 1, tick * ns // max(1, move.startup)) if ns else 0
+    t = tick - move.startup
+    if t < move.active or nr == 0:
+        return ns + min(na - 1, t * na // max(1, move.active)) if na else ns
+    t -= move.active
+    return min(n - 1, ns + na + t * nr // max(1, move.recovery))
+
+
+def timed_frame(durations_ms: list[int], tick: int, loop: bool) -> int:
+    """The frame showing at ``tick`` when frames last ``durations_ms``; holds the last unless looping."""
+    total = sum(durations_ms)
+    t = tick * MS_PER_TICK
+    if loop and total > 0:
+        t %= total
+    for i, d in enumerate(durations_ms):
+        if t < d:
+            return i
+        t -= d
+    return len(durations_ms) - 1
+
+
+@cache
+def _moves(char: str) -> dict[str, Move]:
+    try:
+        return dict(load_moveset(char).moves)
+    except DataError:
+        return {}  # effects, pickups and props have no move file
+
+
+@cache
+def shadow(width: int) -> pygame.Surface:
+    """A soft dark ellipse for the floor under a character (dithered rim, no blur)."""
+    h = max(3, width // 4)
+    s = pygame.Surface((width, h), pygame.SRCALPHA)
+    pygame.draw.ellipse(s, (*SHADOW, 70), s.get_rect())
+    pygame.draw.ellipse(s, (*SHADOW, 120), s.get_rect().inflate(-4, -2))
+    return s
+
+
+class Actors:
+    """Draws every entity of a world; keeps last step's positions for smooth drawing between steps."""
+
+    def __init__(self) -> None:
+        self._prev: dict[int, tuple[int, int, int]] = {}
+        self._cur: dict[int, tuple[int, int, int]] = {}
+        self._trails: dict[int, deque[tuple[int, int, int]]] = {}
+        self._white: dict[tuple[int, bool], pygame.Surface] = {}
+        self._missing: set[str] = set()
+        self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
+
+    # -- per step ------------------------------------------------------------------------
+    def remember(self, entities: list) -> None:
+        """Call once per logic step, after the world moved: positions for interpolation and bullet trails."""
+        self._prev = self._cur
+        self._cur = {e.eid: (e.x, e.y, e.z) for e in entities}
+        live = set()
+        for e in entities:
+            if e.kind == "projectile":
+                trail = self._trails.setdefault(e.eid, deque(maxlen=TRAIL_LEN))
+                trail.append((e.x // FP, e.y // FP, e.z // FP))
+                live.add(e.eid)
+        for eid in [k for k in self._trails if k not in live]:
+            del self._trails[eid]
+
+    def _pos(self, e: object, alpha: float) -> tuple[int, int, int]:
+        x, y, z = e.x, e.y, e.z  # type: ignore[attr-defined]
+        prev = self._prev.get(e.eid)  # type: ignore[attr-defined]
+        if prev is not None and self._cur.get(e.eid) == (x, y, z) and abs(prev[0] - x) < 32 * FP:  # type: ignore[attr-defined]
+            px_, py_, pz_ = prev
+            x = px_ + round((x - px_) * alpha)
+            y = py_ + round((y - py_) * alpha)
+            z = pz_ + round((z - pz_) * alpha)
+        return x // FP, y // FP, z // FP
+
+    # -- sheets --------------------------------------------------------------------------
+    def sheet_for(self, e: object) -> tuple[SpriteSheet, str] | None:
+        """The sheet and tag to draw an entity with (None when its sheet is missing: warned once)."""
+        kind = e.kind  # type: ignore[attr-defined]
+        name = e.char or (PICKUP_SHEET if kind == "pickup" else "")  # type: ignore[attr-defined]
+        if not name:
+            return None
+        try:
+            sheet = load_sheet(name)
+        except SheetError as exc:
+            if name not in self._missing:
+                self._missing.add(name)
+                warn(str(exc))
+            return None
+        for tag in (e.anim, e.tag, "idle"):  # type: ignore[attr-defined]
+            if tag and sheet.has(tag):
+                return sheet, tag
+        key = f"{name}:{e.anim}"  # type: ignore[attr-defined]
+        if key not in self._missing:
+            self._missing.add(key)
+            warn(f"sprite sheet {name!r} has no animation {e.anim!r}")  # type: ignore[attr-defined]
+        return (sheet, next(iter(sheet.tags))) if sheet.tags else None
+
+    def frame_of(self, sheet: SpriteSheet, tag: str, e: object, flipped: bool) -> pygame.Surface:
+        """The surface to show for an entity now (see the module docstring for the timing rules)."""
+        frames = sheet.frames(tag, flipped)
+        n = len(frames)
+        tick = e.anim_tick  # type: ignore[attr-defined]
+        anim_len = e.anim_len  # type: ignore[attr-defined]
+        idx = 0
+        if n > 1:
+            move = _moves(sheet.name).get(tag) if anim_len else None
+            if move is None and anim_len:
+                move = _moves(sheet.name).get(e.move or "")  # type: ignore[attr-defined]
+            if move is not None:
+                t = tick if anim_len == move.total else tick * move.total // max(1, anim_len)
+                idx = move_frame(n, move, t)
+            else:
+                idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0)
+        return frames[idx][0]
+
+    def white(self, surf: pygame.Surface) -> pygame.Surface:
+        """The frame as a white silhouette (hitstop flash), cached per frame surface."""
+        key = (id(surf), True)
+        out = self._white.get(key)
+        if out is None:
+            out = surf.copy()
+            out.fill((255, 255, 255, 0), special_flags=pygame.BLEND_RGBA_MAX)
+            self._white[key] = out
+        return out
+
+    # -- drawing -------------------------------------------------------------------------
+    def draw(self, canvas: pygame.Surface, entities: list, cam_x: int, cam_y: int, alpha: float,
+             tick: int) -> None:
+        """Shadows first, then every entity back to front (by depth y)."""
+        placed = []
+        for e in entities:
+            if e.remove:
+                continue
+            x, y, z = self._pos(e, alpha)
+            placed.append((y, 0 if e.kind == "pickup" else 1, e.eid, e, x, z))
+        placed.sort(key=lambda p: (p[0], p[1], p[2]))
+        blit = canvas.blit
+        view_w = canvas.get_width()
+        # shadows all lie on the floor, under every body
+        for y, _, _, e, x, z in placed:
+            if e.kind == "projectile" or not -48 < x - cam_x < view_w + 48:
+                continue
+            width = 30 if e.kind != "pickup" else 14
+            if e.kind != "pickup" and e.state in ("down", "knockdown", "death"):
+                width = 44
+            width = max(8, width - min(z, 64) * width // 160)
+            img = shadow(width)
+            blit(img, (x - cam_x - width // 2, y - cam_y - img.get_height() // 2))
+        drawn = 0
+        for y, _, _, e, x, z in placed:
+            sx, sy = x - cam_x, y - z - cam_y
+            if not -64 < sx < view_w + 64:
+                continue
+            if e.kind == "projectile":
+                self._draw_bullet(canvas, e, sx, sy, cam_x, cam_y)
+                drawn += 1
+                continue
+            if e.invuln > 0 and e.alive and (tick // 3) % 2:
+                continue  # blink while invulnerable
+            if not e.alive and e.anim_tick > 40 and (tick // 2) % 2:
+                continue  # the fallen flicker before they vanish
+            found = self.sheet_for(e)
+            if found is None:
+                continue
+            sheet, tag = found
+            flipped = e.facing < 0
+            surf = self.frame_of(sheet, tag, e, flipped)
+            if e.hitstop > 0 and e.kind != "pickup" and e.state in ("hurt", "knockdown", "grabbed", "thrown"):
+                surf = self.white(surf)
+            if e.kind == "pickup":
+                sy -= (tick // 8 + e.eid) % 4 == 0  # a small glint-hop keeps items noticeable
+            px_, py_ = sheet.pivot_for(flipped)
+            blit(surf, (sx - px_, sy - py_))
+            drawn += 1
+        self.drawn = drawn
+
+    def _draw_bullet(self, canvas: pygame.Surface, e: object, sx: int, sy: int, cam_x: int,
+                     cam_y: int) -> None:
+        """A tracer fading behind the bullet, then its sprite, or a white-hot slug without a sheet."""
+        trail = self._trails.get(e.eid, ())  # type: ignore[attr-defined]
+        pts = [(x - cam_x, y - z - cam_y) for x, y, z in trail]
+        for i in range(len(pts) - 1):
+            colour = BULLET_TRAIL[min(2, len(pts) - 2 - i)]
+            pygame.draw.line(canvas, colour, pts[i], pts[i + 1])
+        if pts:
+            pygame.draw.line(canvas, BULLET_TRAIL[0], pts[-1], (sx, sy))
+        found = self.sheet_for(e) if e.char and e.char in self._sheet_names() else None  # type: ignore[attr-defined]
+        if found is not None:
+            sheet, tag = found
+            flipped = e.vx < 0  # type: ignore[attr-defined]
+            px_, py_ = sheet.pivot_for(flipped)
+            canvas.blit(self.frame_of(sheet, tag, e, flipped), (sx - px_, sy - py_))
+            return
+        facing = 1 if e.vx >= 0 else -1  # type: ignore[attr-defined]
+        canvas.fill(BULLET_CORE[1], (sx - (3 if facing > 0 else 0), sy - 1, 4, 2))
+        canvas.fill(BULLET_CORE[0], (sx - (1 if facing > 0 else -1), sy - 1, 2, 1))
+
+    @staticmethod
+    @cache
+    def _sheet_names() -> frozenset[str]:
+        """Sheet names present in the assets (a bullet without its own sheet is drawn as a tracer)."""
+        names = set()
+        for folder in ("sprites", "ui"):
+            d = assets_dir() / folder
+            if d.is_dir():
+                names |= {p.stem for p in d.glob("*.json")}
+        return frozenset(names)

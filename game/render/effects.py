@@ -1,0 +1,301 @@
+"""Hit sparks, dust, muzzle flashes, score pop-ups, bathhouse steam and Moscow snow, driven by sim events.
+
+Effect sprites are drawn here once, at 1x, in a small fixed palette (bold, no smoothing), then blitted.
+All randomness is cosmetic and comes from this module's own ``random.Random``.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Iterable
+from functools import cache
+
+import pygame
+
+from game.render.font import BitmapFont, FontError
+from game.sim import events as ev
+from game.sim.events import Event
+
+WHITE = (255, 255, 255)
+PALE = (255, 244, 176)
+YELLOW = (255, 206, 48)
+ORANGE = (236, 120, 28)
+RED = (190, 36, 24)
+DUST = ((226, 212, 186), (176, 158, 134), (112, 98, 86))
+STEAM = (236, 240, 244)
+SNOW = ((252, 252, 255), (196, 206, 228))
+POP_COLOURS = {"score": YELLOW, "pickup": (120, 236, 120), "extra_life": (120, 200, 255)}
+
+MAX_PARTICLES = 320
+SPARK_RADIUS = {1: 5, 2: 8, 3: 12}
+SPARK_FRAME_TICKS = 3
+
+
+# -- sprites drawn in code ---------------------------------------------------------------------
+def _burst(radius: int, frame: int, diagonal: bool) -> pygame.Surface:
+    """One frame of an impact star: long bold rays, a white-hot core, breaking up as it fades."""
+    size = radius * 2 + 5
+    s = pygame.Surface((size, size), pygame.SRCALPHA)
+    c = size // 2
+    angles = [i * math.pi / 4 + (math.pi / 8 if diagonal else 0) for i in range(8)]
+    for i, a in enumerate(angles):
+        long_ray = i % 2 == 0
+        length = radius + frame * 2 if long_ray else radius * 2 // 3 + frame
+        start = 0 if frame == 0 else radius // 2 + frame
+        if frame == 2:
+            start = length - 2
+        x0, y0 = c + round(math.cos(a) * start), c + round(math.sin(a) * start)
+        x1, y1 = c + round(math.cos(a) * length), c + round(math.sin(a) * length)
+        outer = (ORANGE, RED, RED)[frame]
+        inner = (PALE, YELLOW, ORANGE)[frame]
+        width = 3 if long_ray and radius >= 8 and frame < 2 else 1
+        pygame.draw.line(s, outer, (x0, y0), (x1, y1), width + (2 if width > 1 else 1))
+        pygame.draw.line(s, inner, (x0, y0), (x1, y1), width)
+    if frame == 0:
+        pygame.draw.circle(s, YELLOW, (c, c), max(2, radius // 2))
+        pygame.draw.circle(s, WHITE, (c, c), max(1, radius // 3))
+    elif frame == 1:
+        pygame.draw.circle(s, YELLOW, (c, c), max(2, radius // 3), 1)
+    return s
+
+
+@cache
+def spark_frames(strength: int, diagonal: bool) -> tuple[pygame.Surface, ...]:
+    """The three frames of a hit spark of strength 1..3."""
+    r = SPARK_RADIUS.get(strength, SPARK_RADIUS[3])
+    return tuple(_burst(r, f, diagonal) for f in range(3))
+
+
+@cache
+def puff(radius: int, shade: int = 0) -> pygame.Surface:
+    """A dust puff: a lit blob with a darker underside and a dithered rim."""
+    size = radius * 2 + 2
+    s = pygame.Surface((size, size), pygame.SRCALPHA)
+    light, mid, dark = DUST if shade == 0 else (DUST[1], DUST[2], DUST[2])
+    c = radius
+    for y in range(size):
+        for x in range(size):
+            d = math.hypot(x - c, y - c)
+            if d > radius + 0.5:
+                continue
+            if d > radius - 1.2 and (x + y) % 2:
+                continue  # dithered edge instead of a hard disc
+            colour = dark if y - c > radius * 0.35 else (light if (x - c) + (y - c) < -radius * 0.4 else mid)
+            s.set_at((x, y), colour)
+    return s
+
+
+@cache
+def steam_blob(radius: int, level: int) -> pygame.Surface:
+    """A cloud of steam: a dense heart with an ordered-dither falloff (``level`` 1..4 opacity)."""
+    size = radius * 2 + 1
+    s = pygame.Surface((size, size), pygame.SRCALPHA)
+    bayer = ((0, 8, 2, 10), (12, 4, 14, 6), (3, 11, 1, 9), (15, 7, 13, 5))
+    alpha = (0, 34, 52, 70, 88)[level]
+    for y in range(size):
+        for x in range(size):
+            d = math.hypot(x - radius, y - radius) / radius
+            if d >= 1.0:
+                continue
+            density = (1.0 - d) * 1.6
+            if density * 16 > bayer[y % 4][x % 4]:
+                s.set_at((x, y), (*STEAM, alpha))
+    return s
+
+
+@cache
+def muzzle_frames(facing: int) -> tuple[pygame.Surface, ...]:
+    """Two frames of a pistol flash pointing along ``facing``."""
+    frames = []
+    for f in range(2):
+        s = pygame.Surface((14, 9), pygame.SRCALPHA)
+        length = 12 if f == 0 else 8
+        pygame.draw.polygon(s, ORANGE, [(0, 4), (length // 2, 0), (length, 4), (length // 2, 8)])
+        pygame.draw.polygon(s, YELLOW, [(1, 4), (length // 2, 2), (length - 2, 4), (length // 2, 6)])
+        pygame.draw.line(s, WHITE, (1, 4), (length // 2, 4))
+        if facing < 0:
+            s = pygame.transform.flip(s, True, False)
+        frames.append(s)
+    return tuple(frames)
+
+
+# -- particles -------------------------------------------------------------------------------
+class Particle:
+    """One short-lived effect in level pixels (x along, y depth, z height) with a per-kind look."""
+
+    __slots__ = ("age", "data", "kind", "life", "vx", "vy", "vz", "x", "y", "z")
+
+    def __init__(self, kind: str, x: float, y: float, z: float, life: int, data: object = None,
+                 vx: float = 0.0, vy: float = 0.0, vz: float = 0.0) -> None:
+        self.kind, self.x, self.y, self.z, self.life, self.data = kind, x, y, z, life, data
+        self.vx, self.vy, self.vz, self.age = vx, vy, vz, 0
+
+
+class Effects:
+    """Every transient effect of a level, plus its weather (steam or snow)."""
+
+    def __init__(self, weather: str = "", seed: int = 1988) -> None:
+        self.rng = random.Random(seed)
+        self.particles: list[Particle] = []
+        self.weather = weather
+        self.steam: list[list[float]] = []    # x, y (level px), radius, age, life, drift
+        self.snow: list[list[float]] = []     # x, y (screen px), depth, phase
+        try:
+            self.font: BitmapFont | None = BitmapFont.load("small")
+        except FontError:
+            self.font = None
+        if weather == "snow":
+            self.snow = [[self.rng.uniform(0, 320), self.rng.uniform(0, 180), self.rng.uniform(0.4, 1.3),
+                          self.rng.uniform(0, 6.28)] for _ in range(90)]
+
+    # -- events ------------------------------------------------------------------------------
+    def feed(self, events: Iterable[Event], facing_of: dict[int, int]) -> None:
+        """Turn this step's simulation events into effects (``facing_of``: eid -> facing)."""
+        for e in events:
+            k = e.kind
+            if k == ev.HIT:
+                self.spark(e.x, e.y, e.z, max(1, e.strength))
+            elif k in (ev.BLOCK, ev.RICOCHET):
+                self.spark(e.x, e.y, e.z, 1)
+            elif k == ev.LAND:
+                self.dust(e.x, e.y, 2, 3)
+            elif k in (ev.KNOCKDOWN, ev.DEATH):
+                self.dust(e.x, e.y, 5, 5)
+            elif k == ev.THROW:
+                self.dust(e.x, e.y, 3, 4)
+            elif k == ev.SHOT:
+                self.add(Particle("muzzle", e.x, e.y, e.z, 6, facing_of.get(e.actor, 1)))
+            elif k == ev.SCORE and e.value > 0:
+                self.popup(e.x, e.y, e.z + 40, str(e.value), "score")
+            elif k == ev.PICKUP:
+                self.popup(e.x, e.y, e.z + 20, (e.tag or "item").upper(), "pickup")
+            elif k == ev.EXTRA_LIFE:
+                self.popup(e.x, e.y, e.z + 56, "1UP", "extra_life")
+
+    def add(self, p: Particle) -> None:
+        """Add a particle, dropping the oldest when there are too many."""
+        if len(self.particles) >= MAX_PARTICLES:
+            del self.particles[0]
+        self.particles.append(p)
+
+    def spark(self, x: int, y: int, z: int, strength: int) -> None:
+        """An impact star at a hit, its size set by strength; heavy hits throw embers too."""
+        frames = spark_frames(min(strength, 3), self.rng.random() < 0.5)
+        self.add(Particle("spark", x, y, z, SPARK_FRAME_TICKS * 3, frames))
+        for _ in range((0, 0, 3, 6)[min(strength, 3)]):
+            a = self.rng.uniform(0, math.tau)
+            sp = self.rng.uniform(1.0, 2.4)
+            self.add(Particle("ember", x, y, z, self.rng.randint(8, 14), None,
+                              math.cos(a) * sp, 0.0, math.sin(a) * sp + 1.0))
+
+    def dust(self, x: int, y: int, count: int, size: int) -> None:
+        """Puffs kicked up along the floor either side of a point."""
+        for i in range(count):
+            side = -1 if i % 2 else 1
+            self.add(Particle("dust", x + side * self.rng.uniform(2, 8), y + self.rng.uniform(-1.5, 1.5), 1,
+                              self.rng.randint(16, 26), self.rng.randint(max(2, size - 2), size),
+                              side * self.rng.uniform(0.3, 1.1), 0.0, self.rng.uniform(0.1, 0.35)))
+
+    def popup(self, x: int, y: int, z: int, text: str, style: str) -> None:
+        """A number or word that rises from a spot and blinks out."""
+        self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, 0.5))
+
+    # -- time ----------------------------------------------------------------------------------
+    def update(self, cam_x: int, cam_y: int, view_w: int = 320, view_h: int = 180) -> None:
+        """Advance every effect one 60 Hz step; weather is kept filling the view."""
+        alive = []
+        for p in self.particles:
+            p.age += 1
+            if p.age >= p.life:
+                continue
+            p.x += p.vx
+            p.y += p.vy
+            p.z += p.vz
+            if p.kind == "ember":
+                p.vz -= 0.25
+            elif p.kind == "dust":
+                p.vx *= 0.9
+            elif p.kind == "pop":
+                p.vz *= 0.95
+            alive.append(p)
+        self.particles = alive
+        if self.weather == "steam":
+            self._update_steam(cam_x, cam_y, view_w, view_h)
+        elif self.weather == "snow":
+            for f in self.snow:
+                f[1] += 0.35 + 0.45 * f[2]
+                f[3] += 0.03
+                if f[1] > view_h + 2:
+                    f[0], f[1] = self.rng.uniform(0, view_w), -2.0
+
+    def _update_steam(self, cam_x: int, cam_y: int, view_w: int, view_h: int) -> None:
+        keep = []
+        for s in self.steam:
+            s[3] += 1
+            s[0] += s[5]
+            s[1] -= 0.12
+            if s[3] < s[4] and cam_x - 60 < s[0] < cam_x + view_w + 60:
+                keep.append(s)
+        self.steam = keep
+        while len(self.steam) < 9:
+            life = self.rng.randint(360, 720)
+            # start some clouds part-way through their lives so the room is steamy from the first frame
+            age = self.rng.randint(0, life // 2) if not keep else 0
+            self.steam.append([cam_x + self.rng.uniform(-40, view_w + 40),
+                               cam_y + self.rng.uniform(view_h * 0.35, view_h * 0.95),
+                               float(self.rng.choice((10, 14, 18, 22))), float(age), float(life),
+                               self.rng.uniform(0.05, 0.22)])
+
+    # -- drawing -------------------------------------------------------------------------------
+    def draw(self, canvas: pygame.Surface, cam_x: int, cam_y: int) -> None:
+        """Draw sparks, dust, flashes and pop-ups (call after the characters)."""
+        blit = canvas.blit
+        for p in self.particles:
+            sx = int(p.x) - cam_x
+            sy = int(p.y - p.z) - cam_y
+            k = p.kind
+            if k == "spark":
+                frames = p.data
+                img = frames[min(2, p.age // SPARK_FRAME_TICKS)]  # type: ignore[index]
+                blit(img, (sx - img.get_width() // 2, sy - img.get_height() // 2))
+            elif k == "dust":
+                r = max(1, int(p.data) - p.age * int(p.data) // p.life)  # type: ignore[call-overload]
+                img = puff(r, 1 if p.age > p.life // 2 else 0)
+                blit(img, (sx - r, sy - r * 2))
+            elif k == "ember":
+                canvas.fill(YELLOW if p.age < p.life // 2 else ORANGE, (sx, sy, 2 if p.age < 4 else 1, 1))
+            elif k == "muzzle":
+                facing = p.data
+                img = muzzle_frames(facing)[0 if p.age < 3 else 1]  # type: ignore[arg-type]
+                blit(img, (sx if facing > 0 else sx - img.get_width(), sy - img.get_height() // 2))
+            elif k == "pop" and self.font is not None:
+                if p.age > p.life - 12 and p.age % 4 < 2:
+                    continue
+                text, colour = p.data  # type: ignore[misc]
+                self.font.draw(canvas, text, sx, sy, colour, align="center")
+
+    def draw_weather(self, canvas: pygame.Surface, cam_x: int, cam_y: int) -> None:
+        """Steam clouds or falling snow over the whole scene (call after foreground layers)."""
+        if self.weather == "steam":
+            for x, y, r, age, life, _ in self.steam:
+                # fade in over the first second, out over the last two
+                level = min(4, 1 + int(age) // 20, 1 + int(life - age) // 30)
+                img = steam_blob(int(r), max(1, level))
+                canvas.blit(img, (int(x) - cam_x - int(r), int(y) - cam_y - int(r)))
+        elif self.weather == "snow":
+            w = canvas.get_width()
+            for x, y, depth, phase in self.snow:
+                sx = int(x - cam_x * depth * 0.5 + math.sin(phase) * 3) % w
+                big = depth > 1.0
+                size = 2 if big else 1
+                canvas.fill(SNOW[0] if depth > 0.7 else SNOW[1], (sx, int(y), size, size))
+
+
+def weather_for(level_name: str, music: str) -> str:
+    """``steam`` in the bathhouse, ``snow`` in Moscow streets, else nothing."""
+    if level_name == "bathhouse" or music == "bathhouse":
+        return "steam"
+    if music == "moscow" or level_name.startswith("moscow"):
+        return "snow"
+    return ""

@@ -1,0 +1,310 @@
+"""The heads-up display: portraits, names, energy bars, lives, bullets, scores, the enemy last hit,
+the level timer, the flashing GO arrow, and the RED HEAT logo strip that fills in towards the exit."""
+
+from __future__ import annotations
+
+import math
+from functools import cache
+
+import pygame
+
+from game.paths import assets_dir
+from game.render.atlas import SheetError, load_sheet
+from game.render.font import BitmapFont
+from game.store.files import warn
+
+INK = (8, 6, 12)
+FRAME_LIGHT = (214, 196, 160)
+FRAME_DARK = (96, 72, 56)
+BAR_BACK = (56, 16, 20)
+BAR_HP = ((255, 236, 96), (240, 180, 40), (176, 104, 24))      # light, mid, dark
+BAR_ENEMY = ((255, 150, 90), (222, 72, 40), (140, 32, 24))
+BAR_LOST = (200, 40, 32)
+BRASS = ((255, 226, 140), (210, 160, 60), (120, 80, 30))
+NAME_COLOUR = (236, 236, 244)
+SCORE_COLOUR = (255, 214, 72)
+TIMER_LOW = 10            # seconds: the timer turns red
+GO_RED = ((255, 96, 72), (214, 32, 24), (120, 12, 12))
+STRIP_H = 12              # the bottom logo strip
+PORTRAIT = 22             # portrait box size (inside the frame)
+BAR_W, BAR_H = 92, 7
+
+#: What the HUD calls each character kind on screen.
+DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "thug": "THUG",
+                 "bather": "BATHER", "gangster": "GANGSTER", "nurse": "NURSE", "hitman": "HITMAN",
+                 "viktor": "VIKTOR"}
+
+
+def display_name(char: str) -> str:
+    """The on-screen name of a character sheet (``danko_bath`` -> ``DANKO``)."""
+    return DISPLAY_NAMES.get(char, char.split("_")[0].upper())
+
+
+@cache
+def portrait(char: str) -> pygame.Surface | None:
+    """A head-and-shoulders crop of a character's first idle frame, framed (None without a sheet)."""
+    custom = assets_dir() / "ui" / f"portrait_{char}.png"
+    if custom.exists():
+        return pygame.image.load(str(custom))
+    try:
+        sheet = load_sheet(char)
+    except SheetError:
+        return None
+    tag = "idle" if sheet.has("idle") else next(iter(sheet.tags), None)
+    if tag is None:
+        return None
+    frame = sheet.frames(tag)[0][0]
+    body = frame.get_bounding_rect()
+    if body.w == 0:
+        return None
+    # centre the crop on the head: the opaque pixels of the top rows of the figure
+    head_rows = frame.subsurface(pygame.Rect(body.x, body.y, body.w, min(body.h, 10))).get_bounding_rect()
+    cx = body.x + head_rows.centerx
+    crop = pygame.Rect(cx - PORTRAIT // 2, body.y - 2, PORTRAIT, PORTRAIT).clip(frame.get_rect())
+    box = pygame.Surface((PORTRAIT + 4, PORTRAIT + 4))
+    box.fill(INK)
+    pygame.draw.rect(box, FRAME_DARK, box.get_rect(), 1)
+    pygame.draw.line(box, FRAME_LIGHT, (0, 0), (PORTRAIT + 2, 0))
+    pygame.draw.line(box, FRAME_LIGHT, (0, 0), (0, PORTRAIT + 2))
+    inner = pygame.Rect(2, 2, PORTRAIT, PORTRAIT)
+    # a warm backdrop gradient in two bands, like the portrait panels of the era
+    box.fill((60, 30, 36), inner)
+    box.fill((92, 44, 44), pygame.Rect(2, 2 + PORTRAIT // 2, PORTRAIT, PORTRAIT // 2))
+    box.blit(frame, (2, 2), crop)
+    return box
+
+
+def bullet_icon() -> pygame.Surface:
+    """A cartridge: brass case, lead tip, 3x6 px."""
+    s = pygame.Surface((3, 6), pygame.SRCALPHA)
+    s.fill(BRASS[1], (0, 2, 3, 4))
+    s.fill(BRASS[0], (0, 2, 1, 4))
+    s.fill(BRASS[2], (2, 2, 1, 4))
+    s.fill((170, 170, 180), (0, 0, 3, 2))
+    s.set_at((0, 0), (0, 0, 0, 0))
+    s.set_at((2, 0), (0, 0, 0, 0))
+    return s
+
+
+def go_arrow() -> pygame.Surface:
+    """A fat outlined arrow pointing right."""
+    s = pygame.Surface((26, 17), pygame.SRCALPHA)
+    pts = [(1, 5), (13, 5), (13, 1), (24, 8), (13, 15), (13, 11), (1, 11)]
+    pygame.draw.polygon(s, GO_RED[1], pts)
+    pygame.draw.polygon(s, INK, pts, 1)
+    pygame.draw.line(s, GO_RED[0], (2, 6), (13, 6))
+    pygame.draw.line(s, GO_RED[0], (14, 3), (21, 8))
+    pygame.draw.line(s, GO_RED[2], (2, 10), (13, 10))
+    pygame.draw.line(s, GO_RED[2], (14, 13), (21, 9))
+    return s
+
+
+def _logo_images() -> tuple[pygame.Surface, pygame.Surface] | None:
+    """The art pipeline's unfilled and filled RED HEAT strip images from ``assets/ui``."""
+    ui = assets_dir() / "ui"
+    pairs = (("logo_strip_empty.png", "logo_strip_full.png"), ("logo_empty.png", "logo_filled.png"),
+             ("logo_unfilled.png", "logo_filled.png"))
+    for empty, full in pairs:
+        if (ui / empty).exists() and (ui / full).exists():
+            return pygame.image.load(str(ui / empty)), pygame.image.load(str(ui / full))
+    return None
+
+
+class Hud:
+    """Draws the HUD from the world each frame; ``shown`` records the numbers last drawn (for tests)."""
+
+    def __init__(self) -> None:
+        self.small = BitmapFont.load("small")
+        self.title = BitmapFont.load("title")
+        self.bullet = bullet_icon()
+        self.arrow = go_arrow()
+        self.logo = _logo_images()
+        if self.logo is None:
+            warn("assets/ui has no RED HEAT logo strip images; drawing the strip with the title font")
+        self._drain: dict[int, float] = {}    # eid -> the red "energy lost" segment draining behind
+        self.shown: dict[str, object] = {}
+
+    def convert(self) -> None:
+        """Convert images for fast blits once a display mode exists."""
+        if pygame.display.get_surface() is None:
+            return
+        self.bullet = self.bullet.convert_alpha()
+        self.arrow = self.arrow.convert_alpha()
+        if self.logo is not None:
+            self.logo = (self.logo[0].convert_alpha(), self.logo[1].convert_alpha())
+
+    def update(self, world: object, by_id: dict[int, object]) -> None:
+        """One step: the lost-energy bars ease down towards the real value."""
+        for eid, e in by_id.items():
+            if e.kind in ("player", "enemy") and e.max_hp > 0:  # type: ignore[attr-defined]
+                frac = max(0.0, e.hp / e.max_hp)  # type: ignore[attr-defined]
+                d = self._drain.get(eid, frac)
+                self._drain[eid] = frac if frac >= d else max(frac, d - 0.008)
+        for eid in [k for k in self._drain if k not in by_id]:
+            del self._drain[eid]
+
+    # -- pieces --------------------------------------------------------------------------
+    def bar(self, canvas: pygame.Surface, x: int, y: int, w: int, h: int, eid: int, hp: int, max_hp: int,
+            colours: tuple[tuple[int, int, int], ...]) -> None:
+        """An outlined energy bar with a draining red segment for damage just taken."""
+        canvas.fill(INK, (x - 1, y - 1, w + 2, h + 2))
+        canvas.fill(BAR_BACK, (x, y, w, h))
+        frac = max(0.0, min(1.0, hp / max_hp)) if max_hp > 0 else 0.0
+        filled = math.ceil(w * frac) if hp > 0 else 0
+        lost = round(w * self._drain.get(eid, frac))
+        if lost > filled:
+            canvas.fill(BAR_LOST, (x + filled, y, lost - filled, h))
+        if filled:
+            canvas.fill(colours[1], (x, y, filled, h))
+            canvas.fill(colours[0], (x, y, filled, max(1, h // 3)))
+            canvas.fill(colours[2], (x, y + h - 1, filled, 1))
+        for tick in range(x + 8, x + w, 8):   # segment notches, an arcade touch
+            canvas.fill(INK, (tick, y + h - 2, 1, 2))
+
+    def player_block(self, canvas: pygame.Surface, world: object, slot: object, bx: int,
+                     by_id: dict[int, object]) -> dict[str, int]:
+        """Portrait, name, score, energy, lives and bullets of one player; returns the numbers drawn."""
+        e = by_id.get(slot.eid)  # type: ignore[attr-defined]
+        char = e.char if e is not None and e.char else slot.name  # type: ignore[attr-defined]
+        face = portrait(char)
+        if face is not None:
+            canvas.blit(face, (bx, 2))
+        tx = bx + PORTRAIT + 7
+        self.small.draw(canvas, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
+        score = int(slot.score)  # type: ignore[attr-defined]
+        self.small.draw(canvas, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
+        hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
+        max_hp = e.max_hp if e is not None else 1  # type: ignore[attr-defined]
+        self.bar(canvas, tx, 12, BAR_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
+        lives = int(slot.lives)  # type: ignore[attr-defined]
+        self.small.draw(canvas, f"x{lives}", tx, 21, NAME_COLOUR)
+        ammo = int(slot.ammo)  # type: ignore[attr-defined]
+        ax = tx + 18
+        if ammo <= 8:
+            for i in range(ammo):
+                canvas.blit(self.bullet, (ax + i * 4, 22))
+        else:
+            canvas.blit(self.bullet, (ax, 22))
+            self.small.draw(canvas, f"x{ammo}", ax + 5, 21, BRASS[0])
+        return {"score": score, "lives": lives, "ammo": ammo, "hp": hp}
+
+    def enemy_block(self, canvas: pygame.Surface, world: object, by_id: dict[int, object]) -> int | None:
+        """Name and energy of the enemy the players hit last, under the timer."""
+        eid = world.last_hit_enemy  # type: ignore[attr-defined]
+        e = by_id.get(eid) if eid is not None else None
+        if e is None:
+            return None
+        x, w = 160 - 50, 100
+        self.small.draw(canvas, display_name(e.char), 160, 22, (255, 190, 150), align="center")  # type: ignore[attr-defined]
+        self.bar(canvas, x, 32, w, 4, e.eid, e.hp, e.max_hp, BAR_ENEMY)  # type: ignore[attr-defined]
+        return int(e.hp)  # type: ignore[attr-defined]
+
+    def timer(self, canvas: pygame.Surface, world: object) -> int | None:
+        """Seconds left, top centre; red in the last ten."""
+        left = world.time_left_ticks  # type: ignore[attr-defined]
+        if left is None:
+            return None
+        secs = max(0, math.ceil(left / 60))
+        text = f"{min(secs, 99):02d}" if secs < 100 else str(secs)
+        img = self.title.render(text)
+        if secs <= TIMER_LOW and (left // 15) % 2:
+            img = self.title.render(text, (255, 80, 60))
+        canvas.blit(img, (160 - img.get_width() // 2, 1))
+        return secs
+
+    def go(self, canvas: pygame.Surface, world: object, tick: int) -> bool:
+        """The flashing GO arrow at the right edge while the world asks for it."""
+        if not world.go_arrow or (tick // 12) % 2:  # type: ignore[attr-defined]
+            return bool(world.go_arrow)  # type: ignore[attr-defined]
+        img = self.title.render("GO")
+        x = canvas.get_width() - img.get_width() - 34
+        canvas.blit(img, (x, 52))
+        canvas.blit(self.arrow, (x + img.get_width() + 3, 52 + (img.get_height() - 17) // 2))
+        return True
+
+    def logo_strip(self, canvas: pygame.Surface, progress: float) -> int:
+        """The bottom strip: the RED HEAT logo filling in left to right; returns the filled width."""
+        w, h = canvas.get_size()
+        canvas.fill(INK, (0, h - STRIP_H, w, STRIP_H))
+        canvas.fill((60, 20, 20), (0, h - STRIP_H, w, 1))
+        p = max(0.0, min(1.0, progress))
+        if self.logo is not None:
+            empty, full = self.logo
+            lx = (w - empty.get_width()) // 2
+            ly = h - STRIP_H + (STRIP_H - empty.get_height()) // 2
+            canvas.blit(empty, (lx, ly))
+            filled = round(full.get_width() * p)
+            if filled:
+                canvas.blit(full, (lx, ly), pygame.Rect(0, 0, filled, full.get_height()))
+            return filled
+        text = "RED HEAT"
+        tw = self.small.size(text)[0]
+        lx, ly = (w - tw) // 2, h - STRIP_H + 2
+        dim = self.small.render(text, (90, 30, 30))
+        lit = self.small.render(text, (255, 60, 40))
+        filled = round(dim.get_width() * p)
+        for i, img in enumerate((dim, lit)):
+            area = pygame.Rect(0, 0, img.get_width() if i == 0 else filled, img.get_height())
+            canvas.blit(img, (lx, ly), area)
+        return filled
+
+    # -- all of it -----------------------------------------------------------------------
+    def draw(self, canvas: pygame.Surface, world: object, by_id: dict[int, object], tick: int) -> None:
+        """Draw the whole HUD over the scene."""
+        players = []
+        for slot in world.slots:  # type: ignore[attr-defined]
+            bx = 4 if slot.index == 0 else canvas.get_width() - 4 - (PORTRAIT + 7 + BAR_W + 4)
+            players.append(self.player_block(canvas, world, slot, bx, by_id))
+        self.shown = {
+            "players": players,
+            "timer": self.timer(canvas, world),
+            "enemy_hp": self.enemy_block(canvas, world, by_id),
+            "go": self.go(canvas, world, tick),
+            "logo_px": self.logo_strip(canvas, float(world.progress())),  # type: ignore[attr-defined]
+        }
+
+    def draw_notice(self, canvas: pygame.Surface, text: str) -> None:
+        """A one-line message (screenshot saved, level reloaded) just above the logo strip."""
+        w, h = canvas.get_size()
+        tw, th = self.small.size(text)
+        canvas.fill(INK, ((w - tw) // 2 - 3, h - STRIP_H - th - 4, tw + 6, th + 3))
+        self.small.draw(canvas, text, w // 2, h - STRIP_H - th - 3, NAME_COLOUR, align="center")
+
+    def draw_errors(self, canvas: pygame.Surface, lines: list[str]) -> None:
+        """Level reload problems over the frozen level: a dark panel, wrapped lines in the small font."""
+        w, h = canvas.get_size()
+        wrapped = ["LEVEL NOT RELOADED - fix and save again:"]
+        for line in lines:
+            wrapped += self._wrap(line, w - 16)
+        room = (h - STRIP_H - 12) // self.small.line_height
+        if len(wrapped) > room:
+            wrapped = [*wrapped[: room - 1], f"... and {len(wrapped) - room + 1} more lines"]
+        panel_h = len(wrapped) * self.small.line_height + 8
+        panel = pygame.Surface((w - 8, panel_h), pygame.SRCALPHA)
+        panel.fill((10, 4, 8, 220))
+        canvas.blit(panel, (4, 4))
+        pygame.draw.rect(canvas, (200, 40, 32), (4, 4, w - 8, panel_h), 1)
+        for i, line in enumerate(wrapped):
+            colour = (255, 120, 90) if i == 0 else NAME_COLOUR
+            self.small.draw(canvas, line, 8, 8 + i * self.small.line_height, colour)
+
+    def _wrap(self, text: str, width: int) -> list[str]:
+        out: list[str] = []
+        line = ""
+        for word in text.split(" "):
+            trial = f"{line} {word}" if line else word
+            if self.small.size(trial)[0] <= width:
+                line = trial
+                continue
+            if line:
+                out.append(line)
+            while self.small.size(word)[0] > width:   # a long path: break it where it fits
+                cut = len(word)
+                while cut > 1 and self.small.size(word[:cut])[0] > width:
+                    cut -= 1
+                out.append(word[:cut])
+                word = word[cut:]
+            line = word
+        if line:
+            out.append(line)
+        return out

@@ -1,0 +1,186 @@
+"""The stage: one level drawn from the world each frame (tiles, characters, effects, weather, HUD)."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pygame
+
+from game.paths import assets_dir
+from game.render.actors import Actors
+from game.render.camera import Camera, player_xs
+from game.render.effects import Effects, weather_for
+from game.render.hud import Hud
+from game.render.tilelayers import TileLayers
+from game.sim.events import Event
+from game.sim.level import LevelDesc
+from game.tiled.mapview import LayerView, MapView, TilesetView
+
+VIEW_W, VIEW_H = 320, 180
+BACKDROP = (26, 16, 20)
+SHAKE_EVENTS = {"hit", "knockdown", "throw"}
+
+
+@cache
+def _tile_ids(tsx: Path) -> dict[str, int]:
+    """Local tile ids of a tileset by their ``name`` property (so a redrawn tileset keeps working)."""
+    root = ET.parse(tsx).getroot()
+    ids = {}
+    for tile in root.iter("tile"):
+        for prop in tile.iter("property"):
+            if prop.get("name") == "name":
+                ids[prop.get("value", "")] = int(tile.get("id", "0"))
+    return ids
+
+
+def synthesised_view(level: LevelDesc, tileset: str = "bathhouse") -> MapView:
+    """A tile view for a level built in code: walls on the solid rows, a tiled floor, a front edge."""
+    tsx = assets_dir() / "tilesets" / f"{tileset}.tsx"
+    root = ET.parse(tsx).getroot()
+    image = root.find("image")
+    tw, th = int(root.get("tilewidth", "16")), int(root.get("tileheight", "16"))
+    ts = TilesetView(tileset, 1, str(tsx.parent / image.get("source", "")), int(image.get("width", "0")),
+                     int(image.get("height", "0")), int(root.get("columns", "1")),
+                     int(root.get("tilecount", "0")), tw, th)
+    ids = {k: v + 1 for k, v in _tile_ids(tsx).items()}   # firstgid 1
+    solid = level.solid
+    rows, cols = solid.shape
+    walls = np.zeros((rows, cols), dtype=np.uint32)
+    props = np.zeros((rows, cols), dtype=np.uint32)
+    for c in range(cols):
+        column = solid[:, c]
+        top = 0
+        while top < rows and column[top]:
+            top += 1
+        for r in range(rows):
+            if r < top:   # the back wall, top to bottom: ceiling, tiles, trim, wainscot
+                if r == 0:
+                    name = "ceiling_beam" if c % 8 == 0 else "ceiling"
+                elif r == top - 1:
+                    name = "wall_lower"
+                elif r == top - 2:
+                    name = "wall_trim"
+                elif r == 2 and c % 9 in (3, 4):
+                    name = "wall_window"
+                else:
+                    name = "wall_upper"
+            elif not column[r]:
+                if r == top:
+                    name = "floor_edge"
+                elif (r * 7 + c * 13) % 23 == 0:
+                    name = "floor_drain"
+                else:
+                    name = "floor_a" if (r + c) % 2 else "floor_b"
+            elif r == rows - 1 or not column[r:].any() or all(column[r:]):
+                name = "front_edge"
+            else:
+                walls[r, c] = ids.get("floor_a", 0)
+                name = "bench_left" if c % 2 == 0 else "bench_right"
+                props[r, c] = ids.get(name, 0)
+                continue
+            walls[r, c] = ids.get(name, 0)
+    return MapView(path="", cols=cols, rows=rows, tile_width=tw, tile_height=th,
+                   layers=[LayerView("walls", walls), LayerView("props", props)], tilesets=[ts])
+
+
+def map_view_for(level: LevelDesc, level_path: Path | None) -> MapView:
+    """The level's own tile layers from its .tmx, or a synthesised bathhouse view for built-in levels."""
+    if level_path is None:
+        return synthesised_view(level)
+    from game.tiled import load_map_view
+
+    return load_map_view(level_path)
+
+
+def _background(view: MapView) -> tuple[int, int, int]:
+    text = view.background.lstrip("#")
+    if len(text) in (6, 8):
+        try:
+            v = int(text[-6:], 16)
+            return (v >> 16) & 255, (v >> 8) & 255, v & 255
+        except ValueError:
+            pass
+    return BACKDROP
+
+
+class Stage:
+    """Everything drawn during play; fed the world's events and stepped at 60 Hz by the play scene."""
+
+    def __init__(self, level: LevelDesc, level_path: Path | None) -> None:
+        self.actors = Actors()
+        self.hud = Hud()
+        self.hud.convert()
+        self.tick = 0
+        self.camera: Camera
+        self.effects: Effects
+        self._by_id: dict[int, object] = {}
+        self.reload(level, level_path)
+
+    def reload(self, level: LevelDesc, level_path: Path | None) -> None:
+        """Show a (re)loaded level: new tiles and effects; the camera keeps its place where it can."""
+        self.level = level
+        self.view = map_view_for(level, level_path)
+        self.tiles = TileLayers(self.view)
+        self.backdrop = _background(self.view)
+        b = level.camera_bounds
+        old = getattr(self, "camera", None)
+        self.camera = Camera(VIEW_W, VIEW_H, self.view.pixel_width, self.view.pixel_height,
+                             (b.x, b.y, b.w, b.h) if b is not None else None)
+        if old is not None:
+            self.camera.x = self.camera.prev_x = self.camera.clamp(old.x, None)
+            self.camera.reached = self.camera.x
+            self.camera._placed = True
+        self.effects = Effects(weather_for(level.name, level.music))
+        self._by_id = {}
+
+    @property
+    def camera_x(self) -> int:
+        """Left edge of the view in level pixels (for stereo panning)."""
+        return self.camera.left
+
+    # -- per step --------------------------------------------------------------------------
+    def handle_events(self, events: list[Event], world: object) -> None:
+        """Turn one step's events into effects and shake."""
+        if not events:
+            return
+        facing = {e.eid: e.facing for e in world.entities}  # type: ignore[attr-defined]
+        self.effects.feed(events, facing)
+        for e in events:
+            if e.kind in SHAKE_EVENTS and e.strength >= 2:
+                self.camera.kick(e.strength)
+
+    def update(self, world: object) -> None:
+        """One 60 Hz step of presentation: camera, particles, bars, interpolation memory."""
+        self.tick += 1
+        entities = world.entities  # type: ignore[attr-defined]
+        self._by_id = {e.eid: e for e in entities}
+        self.actors.remember(entities)
+        self.camera.update(player_xs(world), world.camera_lock)  # type: ignore[attr-defined]
+        self.effects.update(self.camera.left, int(self.camera.y), VIEW_W, VIEW_H)
+        self.hud.update(world, self._by_id)
+
+    # -- per frame -------------------------------------------------------------------------
+    def draw(self, canvas: pygame.Surface, world: object, alpha: float) -> None:
+        """The whole frame: back layers, shadows and bodies by depth, effects, front layers, weather, HUD."""
+        if not self._by_id:
+            self._by_id = {e.eid: e for e in world.entities}  # type: ignore[attr-defined]
+        cx, cy = self.camera.view(alpha)
+        canvas.fill(self.backdrop)
+        self.tiles.draw(canvas, cx, cy, False)
+        self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)  # type: ignore[attr-defined]
+        self.effects.draw(canvas, cx, cy)
+        self.tiles.draw(canvas, cx, cy, True)
+        self.effects.draw_weather(canvas, cx, cy)
+        self.hud.draw(canvas, world, self._by_id, self.tick)
+
+    def draw_errors(self, canvas: pygame.Surface, lines: list[str]) -> None:
+        """Hot-reload problems over the frozen level, readable in the small font."""
+        self.hud.draw_errors(canvas, lines)
+
+    def draw_notice(self, canvas: pygame.Surface, text: str) -> None:
+        """A one-line notice (the app's ``message``) above the logo strip."""
+        if text:
+            self.hud.draw_notice(canvas, text)
