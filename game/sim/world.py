@@ -1,157 +1,289 @@
-"""The world: all state of a running level, advanced one 60 Hz tick at a time by :meth:`World.step`."""
+"""The world: all state of a running level, advanced one 60 Hz tick at a time by :meth:`World.step`.
+
+A step runs these phases in order, each over every entity:
+1. hits: every hit is found from the boxes as they stood at the start of the step and applied together;
+2. aging: timers, move frames (and shots leaving the gun);
+3. decisions: players' inputs, then the enemies' AI;
+4. motion: walking, lunges, flight, sliding collision, landing; bullets fly;
+5. flow: waves, pickups, lives, exit, time limit.
+Entities created or removed during a step join or leave the world at its end.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import struct
-from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
+from game.sim import ai, combat, controls, fighter, flow
 from game.sim import events as ev
-from game.sim.actions import Action
+from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
 from game.sim.events import Event
-from game.sim.fixed import FP, TICKS_PER_SECOND
+from game.sim.fixed import FP
 from game.sim.level import LevelDesc
+from game.sim.moves import Move, MoveSet, load_moveset
+from game.sim.stats import (
+    EnemyStats,
+    PlayerStats,
+    difficulty_table,
+    enemy_stats,
+    pickup_table,
+    player_stats,
+    rules,
+    start_ammo,
+)
 
 DIFFICULTIES = ("easy", "normal", "hard")
 RESULTS = ("cleared", "died", "timeout")
+PLAYER_NAMES = ("danko", "ridzik")
 
 
-@dataclass(slots=True)
-class Entity:
-    """A character, pickup or projectile. Positions and speeds are in 1/256 px."""
-
-    eid: int
-    kind: str                 # "player", "enemy", "pickup", "projectile"
-    x: int
-    y: int
-    z: int = 0
-    vx: int = 0
-    vy: int = 0
-    vz: int = 0
-    facing: int = 1           # +1 right, -1 left
-    hp: int = 0
-    max_hp: int = 0
-    state: str = "idle"
-    state_tick: int = 0
-    alive: bool = True
-
-
-@dataclass(slots=True)
-class PlayerSlot:
-    """Per-player bookkeeping that outlives the character entity."""
-
-    index: int
-    name: str
-    eid: int
-    lives: int = 3
-    score: int = 0
-    prev_input: int = 0
-
-
-@dataclass(slots=True)
 class World:
-    """A running level. Same level + seed + inputs gives the same :meth:`state_hash` everywhere."""
+    """A running level: same level, seed, difficulty and inputs give the same :meth:`state_hash`."""
 
-    level: LevelDesc
-    seed: int = 0
-    difficulty: str = "normal"
-    players: int = 1
-    tick: int = 0
-    result: str | None = None
-    rng: np.random.Generator = field(init=False)
-    entities: list[Entity] = field(default_factory=list)
-    slots: list[PlayerSlot] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    enemies_defeated: int = 0
-    _next_id: int = 1
-
-    def __post_init__(self) -> None:
-        if self.difficulty not in DIFFICULTIES:
+    def __init__(self, level: LevelDesc, seed: int = 0, difficulty: str = "normal", players: int = 1) -> None:
+        if difficulty not in DIFFICULTIES:
             raise ValueError(f"difficulty must be one of {', '.join(DIFFICULTIES)}")
-        if self.players not in (1, 2):
+        if players not in (1, 2):
             raise ValueError("players must be 1 or 2")
-        self.rng = np.random.Generator(np.random.PCG64(self.seed))
-        sx, sy = self.level.player_start
-        for i, name in enumerate(("danko", "ridzik")[: self.players]):
-            e = self.spawn("player", sx + 24 * i, sy + 8 * i, hp=100)
-            self.slots.append(PlayerSlot(index=i, name=name, eid=e.eid))
+        self.level = level
+        self.seed = seed
+        self.difficulty = difficulty
+        self.players = 0
+        self.tick = 0
+        self.result: str | None = None
+        self.rng = np.random.Generator(np.random.PCG64(seed))
+        self.entities: list[Entity] = []
+        self.by_id: dict[int, Entity] = {}
+        self.born: list[Entity] = []
+        self.slots: list[PlayerSlot] = []
+        self.events: list[Event] = []
+        self.enemies_defeated = 0
+        self.last_hit_enemy: int | None = None
+        self.lock: tuple[int, int] | None = None
+        self.lock_wave = -1
+        self.go_arrow = 0
+        self.token_cooldown = 0
+        self.wave_status: dict[int, str] = {}
+        self._next_id = 1
+        self._building = True
+        # Rule tables (validated on first load) and level geometry as plain Python for speed.
+        self.diff = difficulty_table()[difficulty]
+        self.rules = rules()
+        self.pickup_table = pickup_table()
+        self.enemy_stats_by_kind: dict[str, EnemyStats] = enemy_stats()
+        self._player_stats = player_stats()
+        self._movesets: dict[str, MoveSet] = {}
+        self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
+        self.tile = level.tile_size
+        self.px_width, self.px_height = level.pixel_width, level.pixel_height
+        walk_rows = [r for r in range(level.rows) if not all(self.solid_rows[r])]
+        self.floor_top = (min(walk_rows) * self.tile + 2) * FP if walk_rows else 0
+        self.floor_bottom = ((max(walk_rows) + 1) * self.tile - 2) * FP if walk_rows else 0
+        self._ammo = start_ammo(level.name, level.properties)
+        for _ in range(players):
+            self._add_player()
+        flow.start(self)
+        self._building = False
 
-    # -- entity bookkeeping ---------------------------------------------------------
-    def spawn(self, kind: str, x_px: int, y_px: int, hp: int = 0) -> Entity:
-        """Create an entity at a pixel position."""
-        e = Entity(eid=self._next_id, kind=kind, x=x_px * FP, y=y_px * FP, hp=hp, max_hp=hp)
+    # -- lookups used by the rule modules -----------------------------------------------
+    def moveset(self, char: str) -> MoveSet:
+        """Moves of a sprite sheet name (cached per world)."""
+        ms = self._movesets.get(char)
+        if ms is None:
+            ms = self._movesets[char] = load_moveset(char)
+        return ms
+
+    def enemy_stats(self, e: Entity) -> EnemyStats:
+        """Stats of an enemy entity."""
+        return self.enemy_stats_by_kind[e.char]
+
+    def player_stats(self, e: Entity) -> PlayerStats:
+        """Stats of a player entity (Danko in the bathhouse is still Danko)."""
+        return self._player_stats[PLAYER_NAMES[e.slot]]
+
+    def player_entities(self) -> list[Entity]:
+        """The player characters, in slot order."""
+        return [self.by_id[s.eid] for s in self.slots]
+
+    def player_bounds(self) -> tuple[int, int]:
+        """Where players may walk (1/256 px): inside the camera lock, else the level."""
+        if self.lock is None:
+            return 4 * FP, (self.px_width - 4) * FP
+        return (self.lock[0] + 12) * FP, (self.lock[1] - 12) * FP
+
+    # -- entity bookkeeping ---------------------------------------------------------------
+    def spawn(self, kind: str, x: int, y: int) -> Entity:
+        """Create an entity at a 1/256 px position; it joins the world at the end of the step."""
+        e = Entity(eid=self._next_id, kind=kind, x=x, y=y)
+        self._next_id += 1
+        if self._building:
+            self.entities.append(e)
+            self.by_id[e.eid] = e
+        else:
+            self.born.append(e)
+        return e
+
+    def _add_player(self) -> Entity:
+        i = len(self.slots)
+        name = PLAYER_NAMES[i]
+        sx, sy = self.level.player_start
+        x, y = sx * FP, sy * FP
+        if i == 1:
+            lead = self.by_id[self.slots[0].eid]
+            x, y = lead.x + 24 * FP, lead.y + 8 * FP
+            if fighter.blocked(self, x, y):
+                x, y = lead.x - 24 * FP, lead.y
+            if fighter.blocked(self, x, y):
+                x, y = lead.x, lead.y
+        e = Entity(eid=self._next_id, kind="player", x=x, y=y)
         self._next_id += 1
         self.entities.append(e)
+        self.by_id[e.eid] = e
+        st = self._player_stats[name]
+        e.char = "danko_bath" if name == "danko" and self.level.name == "bathhouse" else name
+        e.team, e.hp, e.max_hp, e.slot = PLAYER_TEAM, st.hp, st.hp, i
+        self.slots.append(PlayerSlot(index=i, name=name, eid=e.eid, lives=self.diff.lives, ammo=self._ammo,
+                                     next_life_at=self.rules["extra_life_every"]))
+        self.players = len(self.slots)
         return e
+
+    def join_player(self) -> int:
+        """Player 2 (Ridzik) joins beside player 1; returns the new slot index."""
+        if len(self.slots) >= 2:
+            raise ValueError("both players are already in")
+        e = self._add_player()
+        self.emit(ev.PLAYER_JOIN, x=e.x // FP, y=e.y // FP, actor=e.eid, value=e.slot, tag=e.char)
+        return e.slot
 
     def emit(self, kind: str, **data: int | str) -> None:
         """Record an event for presentation."""
         self.events.append(Event(kind, self.tick, **data))  # type: ignore[arg-type]
 
-    # -- the tick -----------------------------------------------------------------
+    def fire(self, e: Entity, m: Move) -> None:
+        """A shooting move's first active tick: the bullet leaves the muzzle."""
+        p = m.projectile
+        assert p is not None
+        b = self.spawn("projectile", e.x + e.facing * p.muzzle_x, e.y)
+        b.z, b.vx, b.facing = e.z + p.muzzle_z, e.facing * p.speed, e.facing
+        b.team, b.owner, b.ttl = e.team, e.eid, p.ttl
+        b.char = b.tag = b.anim = "bullet"
+        b.move = f"{e.char}/{m.name}"
+        b.damage = m.damage
+        self.emit(ev.SHOT, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=e.eid,
+                  tag="player" if e.kind == "player" else e.char)
+
+    def release_token(self, e: Entity) -> None:
+        """``e`` gives up its attack token (hit, done, or out of chances)."""
+        if e.token:
+            e.token = False
+            e.ai = "wait"
+
+    def after_enemy_attack(self, e: Entity) -> None:
+        """Called when an enemy's attack ends."""
+        ai.after_attack(self, e)
+
+    def last_hit_by_player(self, a: Entity, v: Entity) -> None:
+        """Remember the enemy a player last hit, for the HUD's enemy bar."""
+        if v.kind == "enemy" and (a.slot >= 0 or a.owner >= 0):
+            self.last_hit_enemy = v.eid
+
+    # -- the tick ---------------------------------------------------------------------
     def step(self, inputs: list[int] | tuple[int, ...]) -> list[Event]:
         """Advance one tick with one input bitmask per player; returns this tick's events."""
         self.events = []
         if self.result is None:
+            ents = self.entities
+            combat.resolve(self)
+            for e in ents:
+                if e.kind == "player" or e.kind == "enemy":
+                    fighter.age(self, e)
             for slot in self.slots:
                 bits = inputs[slot.index] if slot.index < len(inputs) else 0
-                self._move_player(slot, bits)
-                slot.prev_input = bits
-            self._check_exit()
-            self._check_time()
+                controls.control(self, self.by_id[slot.eid], slot, int(bits))
+                slot.prev_input = int(bits)
+            ai.think(self)
+            for e in ents:
+                if e.kind == "projectile":
+                    self._fly(e)
+                elif e.kind != "pickup":
+                    fighter.physics(self, e)
+            flow.update(self)
+            self._commit()
         self.tick += 1
         return self.events
 
-    def _move_player(self, slot: PlayerSlot, bits: int) -> None:
-        e = self.entities[slot.eid - 1]
-        speed = 2 * FP
-        dx = (bool(bits & Action.RIGHT) - bool(bits & Action.LEFT)) * speed
-        dy = (bool(bits & Action.DOWN) - bool(bits & Action.UP)) * speed // 2
-        if dx:
-            e.facing = 1 if dx > 0 else -1
-        if dx and not self.level.is_solid_px((e.x + dx) // FP, e.y // FP):
-            e.x += dx
-        if dy and not self.level.is_solid_px(e.x // FP, (e.y + dy) // FP):
-            e.y += dy
+    def _fly(self, b: Entity) -> None:
+        if b.remove:
+            return
+        b.x += b.vx
+        b.ttl -= 1
+        if fighter.blocked(self, b.x, b.y) or b.ttl <= 0:
+            b.remove = True
+            if b.ttl > 0:
+                self.emit(ev.RICOCHET, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=b.owner)
 
-    def _check_exit(self) -> None:
-        for slot in self.slots:
-            e = self.entities[slot.eid - 1]
-            if any(r.contains(e.x // FP, e.y // FP) for r in self.level.exits):
-                self.result = "cleared"
-                self.emit(ev.LEVEL_CLEAR)
-                return
+    def _commit(self) -> None:
+        if self.born:
+            self.entities.extend(self.born)
+            for e in self.born:
+                self.by_id[e.eid] = e
+            self.born = []
+        if any(e.remove for e in self.entities):
+            gone = [e for e in self.entities if e.remove]
+            self.entities = [e for e in self.entities if not e.remove]
+            for e in gone:
+                del self.by_id[e.eid]
+                if self.last_hit_enemy == e.eid:
+                    self.last_hit_enemy = None
 
-    def _check_time(self) -> None:
-        limit = self.level.time_limit * TICKS_PER_SECOND
-        if limit and self.tick + 1 >= limit:
-            self.result = "timeout"
-            self.emit(ev.TIMEOUT)
+    # -- for presentation -------------------------------------------------------------
+    @property
+    def camera_lock(self) -> tuple[int, int] | None:
+        """Pixel x range the camera must stay within while a locked wave is on."""
+        return self.lock
 
-    # -- summaries ----------------------------------------------------------------
+    @property
+    def time_left_ticks(self) -> int | None:
+        """Ticks left before the time limit, None when the level has none."""
+        limit = flow.time_limit_ticks(self)
+        return max(0, limit - self.tick) if limit else None
+
+    def progress(self) -> float:
+        """0..1: how near the exit the furthest player is (for the HUD logo)."""
+        if not self.level.exits:
+            return 0.0
+        goal = min(r.x for r in self.level.exits)
+        start = self.level.player_start[0]
+        far = max((p.x // FP for p in self.player_entities()), default=start)
+        if goal <= start:
+            return 1.0
+        return min(1.0, max(0.0, (far - start) / (goal - start)))
+
     @property
     def score(self) -> int:
         """Total score of all players."""
         return sum(s.score for s in self.slots)
 
+    # -- summaries ----------------------------------------------------------------------
     def state_hash(self) -> str:
-        """A stable hex digest of everything that affects the future of the world."""
+        """A stable hex digest of everything that affects the future of the world (ints and strings only)."""
         h = hashlib.blake2b(digest_size=8)
-        h.update(struct.pack("<q", self.tick))
-        h.update(repr(self.result).encode())
+        flow_state = (self.tick, self.result, self.players, self.difficulty, self.seed, self.enemies_defeated,
+                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown,
+                      sorted(self.wave_status.items()), self._next_id)
+        h.update(repr(flow_state).encode())
         h.update(repr(self.rng.bit_generator.state).encode())
-        for e in self.entities:
-            h.update(repr((e.eid, e.kind, e.x, e.y, e.z, e.vx, e.vy, e.vz, e.facing, e.hp,
-                           e.state, e.state_tick, e.alive)).encode())
+        for e in sorted(self.entities, key=lambda e: e.eid):
+            h.update(repr(e.key()).encode())
         for s in self.slots:
-            h.update(repr((s.index, s.lives, s.score, s.prev_input)).encode())
+            h.update(repr(s.key()).encode())
         return h.hexdigest()
 
-    def summary(self) -> dict[str, object]:
+    def summary(self) -> dict[str, Any]:
         """The result record printed by ``main.py sim``."""
-        hp = [self.entities[s.eid - 1].hp for s in self.slots]
+        hp = [self.by_id[s.eid].hp for s in self.slots]
         return {
             "level": self.level.name,
             "result": self.result or "timeout",
@@ -159,6 +291,9 @@ class World:
             "score": self.score,
             "player_hp": hp[0],
             "players_hp": hp,
+            "lives": [s.lives for s in self.slots],
+            "damage_taken": sum(s.damage_taken for s in self.slots),
             "enemies_defeated": self.enemies_defeated,
+            "ammo": [s.ammo for s in self.slots],
             "state_hash": self.state_hash(),
         }

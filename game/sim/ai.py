@@ -1,0 +1,221 @@
+"""Enemy behaviour: surround the player, take turns through attack tokens, back off when hurt.
+
+Only ``difficulty.tokens`` enemies may hold an attack token at once; only a holder walks in and
+attacks. The others wait at their kind's distance, spread over both sides of their target and over
+the depth of the floor, preferring the side the player is not facing. Modes (``Entity.ai``):
+``wait`` (hover at a slot), ``attack`` (holding a token), ``retreat`` (hurt and backing off).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.sim.entities import Entity
+from game.sim.fighter import set_state, start_move
+from game.sim.fixed import FP
+
+if TYPE_CHECKING:
+    from game.sim.world import World
+
+WAKE_DISTANCE = 220 * FP       # wave-0 enemies stand still until a player comes this close
+TOKEN_HOLD_MAX = 200           # a token unused this long goes back to the pool
+ATTACK_LANE = 4 * FP           # close enough in depth to swing
+PLAN_EVERY = 16                # ticks between re-planning the waiting slots
+SLOT_DEPTHS = (0, -22, 22, -40, 40)
+REACT_RANGE = 48 * FP          # an enemy this close to a swinging player may block or back off
+
+
+def _target(w: World, e: Entity) -> Entity | None:
+    best, best_d = None, 0
+    for p in w.player_entities():
+        if not p.alive:
+            continue
+        d = abs(p.x - e.x) + 2 * abs(p.y - e.y)
+        if best is None or d < best_d:
+            best, best_d = p, d
+    return best
+
+
+def think(w: World) -> None:
+    """One tick of every enemy's decisions (after the players have acted)."""
+    enemies = [e for e in w.entities if e.kind == "enemy" and e.alive and not e.remove]
+    if not enemies:
+        return
+    players = [p for p in w.player_entities() if p.alive]
+    for e in enemies:
+        if e.dormant:
+            if any(abs(p.x - e.x) < WAKE_DISTANCE for p in players):
+                e.dormant = False
+            else:
+                continue
+        if w.tick % PLAN_EVERY == e.eid % PLAN_EVERY or e.ai_target not in w.by_id:
+            t = _target(w, e)
+            e.ai_target = t.eid if t is not None else -1
+    if w.tick % PLAN_EVERY == 0:
+        _plan_slots(w, enemies)
+    _grant_tokens(w, enemies)
+    for e in enemies:
+        if e.dormant or e.hitstop > 0:
+            continue
+        if e.ai_timer > 0:
+            e.ai_timer -= 1
+        if e.state == "hurt" and e.anim_tick == 1 and e.hp * 100 < e.max_hp * w.enemy_stats(e).retreat_hp_pct:
+            e.ai, e.ai_timer = "retreat", 50
+        if e.state in ("idle", "walk", "block"):
+            _act(w, e)
+
+
+def _plan_slots(w: World, enemies: list[Entity]) -> None:
+    """Spread the waiting enemies of each target over both sides, the player's back side first."""
+    by_target: dict[int, list[Entity]] = {}
+    for e in enemies:
+        if not e.dormant and e.ai_target >= 0:
+            by_target.setdefault(e.ai_target, []).append(e)
+    for teid, group in by_target.items():
+        p = w.by_id[teid]
+        group.sort(key=lambda e: (abs(e.x - p.x), e.eid))
+        counts = {1: 0, -1: 0}
+        for e in group:
+            side = 1 if e.x >= p.x else -1
+            # Flank: when one side is crowded, the farther enemies walk round to the other.
+            if counts[side] > counts[-side] + 1:
+                side = -side
+            e.ai_side = side
+            counts[side] += 1
+
+
+def _grant_tokens(w: World, enemies: list[Entity]) -> None:
+    holders = [e for e in enemies if e.token]
+    if len(holders) >= w.diff.tokens:
+        return
+    if w.token_cooldown > 0:
+        w.token_cooldown -= 1
+        return
+    best, best_score = None, 0
+    for e in enemies:
+        if e.token or e.dormant or e.ai == "retreat" or e.ai_timer > 0 or e.state not in ("idle", "walk"):
+            continue
+        p = w.by_id.get(e.ai_target)
+        if p is None or not p.alive:
+            continue
+        dist = abs(p.x - e.x) + abs(p.y - e.y)
+        if dist > 260 * FP:
+            continue
+        score = dist
+        if (e.x - p.x) * p.facing < 0:
+            score -= 48 * FP    # behind the player's back: first in line
+        if w.enemy_stats(e).boss:
+            score -= 400 * FP
+        if best is None or score < best_score or (score == best_score and e.eid < best.eid):
+            best, best_score = e, score
+    if best is None:
+        return
+    best.token, best.ai, best.ai_timer = True, "attack", TOKEN_HOLD_MAX
+    best.buffer = _choose_move(w, best)
+    spacing = 40 * 100 // w.diff.aggression_pct
+    w.token_cooldown = spacing + int(w.rng.integers(0, spacing + 1))
+
+
+def _choose_move(w: World, e: Entity) -> str:
+    st = w.enemy_stats(e)
+    if st.pattern:
+        name = st.pattern[e.pattern % len(st.pattern)]
+        e.pattern += 1
+        return name
+    total = sum(m.weight for m in st.moves)
+    roll = int(w.rng.integers(0, total))
+    for m in st.moves:
+        roll -= m.weight
+        if roll < 0:
+            return m.name
+    return st.moves[0].name
+
+
+def after_attack(w: World, e: Entity) -> None:
+    """An attack finished: hand the token back and wait a little before asking again."""
+    if e.token:
+        w.release_token(e)
+    pause = 50 * 100 // w.diff.aggression_pct
+    e.ai_timer = pause + int(w.rng.integers(0, pause + 1))
+    e.ai = "wait"
+
+
+def _walk_to(w: World, e: Entity, gx: int, gy: int, speed_pct: int = 100) -> bool:
+    """Set walking speed towards a point; True when already there."""
+    st = w.enemy_stats(e)
+    dx, dy = gx - e.x, gy - e.y
+    walk, depth = st.walk * speed_pct // 100, st.depth * speed_pct // 100
+    e.vx = 0 if abs(dx) < 3 * FP else max(-walk, min(walk, dx))
+    e.vy = 0 if abs(dy) < FP else max(-depth, min(depth, dy))
+    return e.vx == 0 and e.vy == 0
+
+
+def _act(w: World, e: Entity) -> None:
+    p = w.by_id.get(e.ai_target)
+    if p is None or not p.alive:
+        e.vx = e.vy = 0
+        if e.state == "walk":
+            set_state(e, "idle")
+        return
+    st = w.enemy_stats(e)
+    if e.state == "block":
+        return
+    e.facing = 1 if p.x >= e.x else -1
+    if _react(w, e, p):
+        return
+    if e.ai == "retreat":
+        if e.ai_timer <= 0:
+            e.ai = "wait"
+        else:
+            _walk_to(w, e, e.x + (e.x - p.x if e.x != p.x else FP) * 4, e.y, 90)
+            e.facing = 1 if p.x >= e.x else -1
+            return
+    if e.token:
+        _attack(w, e, p)
+        return
+    side = e.ai_side
+    rank = (e.eid * 7 + w.tick // 240) % len(SLOT_DEPTHS)   # slots drift: the crowd circles
+    gx = p.x + side * (st.keep_distance + 12 * (e.eid % 3)) * FP
+    gy = p.y + SLOT_DEPTHS[rank] * FP
+    gy = min(max(gy, w.floor_top), w.floor_bottom)
+    _walk_to(w, e, gx, gy, 80)
+    e.facing = 1 if p.x >= e.x else -1
+
+
+def _attack(w: World, e: Entity, p: Entity) -> None:
+    if e.ai_timer <= 0 or p.state in ("down", "getup", "death", "knockdown") or p.invuln > 30:
+        # The player is down or the chance is gone: give the turn to someone else.
+        w.release_token(e)
+        e.ai, e.ai_timer = "wait", 20
+        return
+    st = w.enemy_stats(e)
+    name = e.buffer or st.moves[0].name
+    rng = next((m for m in st.moves if m.name == name), st.moves[0])
+    dist = abs(p.x - e.x)
+    want = (rng.lo + rng.hi) // 2 * FP
+    side = 1 if e.x >= p.x else -1
+    in_lane = abs(p.y - e.y) <= ATTACK_LANE
+    if in_lane and rng.lo * FP <= dist <= rng.hi * FP:
+        e.vx = e.vy = 0
+        e.facing = -side
+        e.buffer = ""
+        start_move(w, e, name)
+        return
+    _walk_to(w, e, p.x + side * want, p.y)
+    e.facing = -side
+
+
+def _react(w: World, e: Entity, p: Entity) -> bool:
+    """Read the player: guard against a swing that just started, or step back out of reach."""
+    if p.state != "attack" or p.anim_tick != 0 or abs(p.x - e.x) > REACT_RANGE:
+        return False
+    if (e.x - p.x) * p.facing <= 0 or abs(p.y - e.y) > 10 * FP:
+        return False
+    st = w.enemy_stats(e)
+    if st.block_pct and int(w.rng.integers(0, 100)) < st.block_pct:
+        set_state(e, "block", w.moveset(p.char).moves[p.move].total + 4)
+        e.vx = e.vy = 0
+        return True
+    if not e.token and e.hp * 100 < e.max_hp * st.retreat_hp_pct:
+        e.ai, e.ai_timer = "retreat", 40
+    return False

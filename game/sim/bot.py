@@ -1,0 +1,155 @@
+"""A bot that plays like a person at the controls: it reads the world and returns an input bitmask.
+
+It lines up on the nearest enemy's lane, jabs into combos, knees and throws what it grabs, guards
+against swings it sees coming, steps out when surrounded, picks up health when low, shoots the boss,
+and otherwise walks to the next wave or the exit.
+"""
+
+from __future__ import annotations
+
+from game.sim.actions import Action
+from game.sim.entities import Entity
+from game.sim.fixed import FP
+from game.sim.world import World
+
+LANE = 3 * FP
+REACH_NEAR = 10 * FP
+REACH_FAR = 26 * FP
+GUARD_RANGE = 56 * FP
+LOW_HP_PCT = 45
+
+
+class Bot:
+    """Plays player ``index``; one instance per player, called once per tick."""
+
+    def __init__(self, index: int = 0) -> None:
+        self.index = index
+        self.prev = 0
+        self.knees = 0
+        self.evade = 0
+
+    def decide(self, world: World) -> int:
+        """The input bitmask for this tick."""
+        bits = self._decide(world)
+        self.prev = bits
+        return bits
+
+    def _press(self, button: int) -> int:
+        # Attacks start on a press, so a held button has to be let go every other tick.
+        return 0 if self.prev & button else button
+
+    def _decide(self, w: World) -> int:
+        if self.index >= len(w.slots) or w.result is not None:
+            return 0
+        slot = w.slots[self.index]
+        me = w.by_id.get(slot.eid)
+        if me is None or not me.alive or slot.out:
+            return 0
+        if me.state == "grab":
+            return self._hold(me)
+        self.knees = 0
+        enemies = [e for e in w.entities if e.kind == "enemy" and e.alive and not e.remove]
+        guard = self._threat(w, me, enemies)
+        if guard:
+            return Action.PUNCH | Action.KICK
+        near = [e for e in enemies
+                if abs(e.x - me.x) < 240 * FP and (not e.dormant or abs(e.x - me.x) < 160 * FP)]
+        if me.hp * 100 < me.max_hp * LOW_HP_PCT:
+            heal = self._nearest(me, [p for p in w.entities if p.kind == "pickup" and p.tag == "health"])
+            if heal is not None and (not near or abs(heal.x - me.x) < 120 * FP):
+                return self._walk_to(w, me, heal.x, heal.y)
+        ammo = [p for p in w.entities if p.kind == "pickup" and p.tag == "ammo"]
+        if ammo and not near:
+            a = self._nearest(me, ammo)
+            if a is not None and abs(a.x - me.x) < 200 * FP:
+                return self._walk_to(w, me, a.x, a.y)
+        if near:
+            return self._fight(w, me, slot.ammo, near)
+        return self._travel(w, me)
+
+    def _hold(self, me: Entity) -> int:
+        # Two knees, then throw them behind into whoever is there (or the third knee lands them).
+        if self.prev & Action.PUNCH:
+            return 0
+        self.knees += 1
+        if self.knees >= 3:
+            back = Action.LEFT if me.facing > 0 else Action.RIGHT
+            return Action.PUNCH | back
+        return Action.PUNCH
+
+    def _threat(self, w: World, me: Entity, enemies: list[Entity]) -> bool:
+        if me.state not in ("idle", "walk", "block") and not (me.state == "attack" and me.move == "punch1"):
+            return False
+        for e in enemies:
+            if e.state != "attack" or abs(e.x - me.x) > GUARD_RANGE or abs(e.y - me.y) > 10 * FP:
+                continue
+            if (me.x - e.x) * e.facing <= 0:
+                continue
+            m = w.moveset(e.char).moves[e.move]
+            if e.anim_tick < m.startup + m.active and m.projectile is None:
+                return True
+        return False
+
+    @staticmethod
+    def _nearest(me: Entity, items: list[Entity]) -> Entity | None:
+        best, bd = None, 0
+        for it in items:
+            d = abs(it.x - me.x) + 3 * abs(it.y - me.y)
+            if best is None or d < bd or (d == bd and it.eid < best.eid):
+                best, bd = it, d
+        return best
+
+    def _fight(self, w: World, me: Entity, ammo: int, enemies: list[Entity]) -> int:
+        if self.evade > 0:
+            self.evade -= 1
+            mid = (w.floor_top + w.floor_bottom) // 2
+            return Action.DOWN if me.y < mid else Action.UP
+        left = sum(1 for e in enemies if 0 < me.x - e.x < 40 * FP and abs(e.y - me.y) < 12 * FP)
+        right = sum(1 for e in enemies if 0 < e.x - me.x < 40 * FP and abs(e.y - me.y) < 12 * FP)
+        if left and right and me.state in ("idle", "walk") and left + right >= 3:
+            self.evade = 20
+        standing = [e for e in enemies if e.state not in ("down", "knockdown", "death", "getup")]
+        t = self._nearest(me, standing or enemies)
+        if t is None:
+            return 0
+        dx, dy = t.x - me.x, t.y - me.y
+        side = 1 if dx > 0 else -1
+        boss = w.enemy_stats(t).boss
+        if boss and ammo > 0 and abs(dy) <= LANE and abs(dx) > 48 * FP:
+            if me.facing != side:
+                return Action.RIGHT if side > 0 else Action.LEFT
+            return self._press(Action.SPECIAL)
+        bits = 0
+        if abs(dy) > LANE:
+            bits |= Action.DOWN if dy > 0 else Action.UP
+        if abs(dx) > REACH_FAR:
+            bits |= Action.RIGHT if dx > 0 else Action.LEFT
+        elif abs(dx) < REACH_NEAR:
+            bits |= Action.LEFT if dx > 0 else Action.RIGHT
+        elif me.facing != side:
+            bits |= Action.RIGHT if side > 0 else Action.LEFT
+        elif abs(dy) <= LANE and t.state not in ("down", "knockdown", "getup", "death"):
+            use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
+            return self._press(Action.KICK if use_kick else Action.PUNCH)
+        return bits
+
+    def _walk_to(self, w: World, me: Entity, x: int, y: int) -> int:
+        bits = 0
+        if abs(y - me.y) > 2 * FP:
+            bits |= Action.DOWN if y > me.y else Action.UP
+        if abs(x - me.x) > 2 * FP:
+            bits |= Action.RIGHT if x > me.x else Action.LEFT
+        return bits
+
+    def _travel(self, w: World, me: Entity) -> int:
+        if w.lock is not None:
+            lo, hi = w.lock
+            return self._walk_to(w, me, (lo + hi) // 2 * FP, (w.floor_top + w.floor_bottom) // 2)
+        pending = [z for z in w.level.waves if w.wave_status.get(z.number) == "pending"]
+        if pending:
+            z = min(pending, key=lambda z: (abs(z.rect.x + z.rect.w // 2 - me.x // FP), z.obj_id))
+            return self._walk_to(w, me, (z.rect.x + z.rect.w // 2) * FP, (z.rect.y + z.rect.h // 2) * FP)
+        if w.level.exits:
+            r = min(w.level.exits, key=lambda r: abs(r.x - me.x // FP))
+            return self._walk_to(w, me, (r.x + r.w // 2) * FP, (r.y + r.h // 2) * FP)
+        return 0

@@ -1,0 +1,156 @@
+"""Turning a player's input bitmask into what Danko or Ridzik does this tick.
+
+Punch chains punch1 -> punch2 -> punch3 while each punch connects and the next press comes within the
+combo window (or during the previous punch's recovery). Kick is the strong kick; in the air punch and
+kick are jump attacks. Walking into a stunned enemy grabs it: punch knees (the third knocks down), kick
+headbutts, punch while pushing away throws behind you, jump lets go. Special fires the pistol.
+Holding punch and kick together blocks (it also cancels the wind-up of a jab or a kick).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.sim import events as ev
+from game.sim.actions import Action
+from game.sim.entities import Entity, PlayerSlot
+from game.sim.fighter import GRAB_TICKS, release, set_state, start_move
+from game.sim.fixed import FP
+
+if TYPE_CHECKING:
+    from game.sim.world import World
+
+BUFFER_TICKS = 6          # a press this early is remembered until the current move allows it
+GRAB_REACH = 26 * FP
+GRAB_LANE = 6 * FP
+BLOCK_BITS = Action.PUNCH | Action.KICK
+CANCEL_INTO_BLOCK = ("punch1", "kick")
+
+
+def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
+    """Apply one tick of input to a player character."""
+    pressed = bits & ~slot.prev_input
+    if pressed & Action.PUNCH:
+        e.buffer, e.buffer_timer = "punch", BUFFER_TICKS
+    elif pressed & Action.KICK:
+        e.buffer, e.buffer_timer = "kick", BUFFER_TICKS
+    elif pressed & Action.SPECIAL:
+        e.buffer, e.buffer_timer = "special", BUFFER_TICKS
+    elif pressed & Action.JUMP:
+        e.buffer, e.buffer_timer = "jump", BUFFER_TICKS
+    if e.hitstop > 0 or not e.alive:
+        return
+    dx = (1 if bits & Action.RIGHT else 0) - (1 if bits & Action.LEFT else 0)
+    dy = (1 if bits & Action.DOWN else 0) - (1 if bits & Action.UP else 0)
+    guard = (bits & BLOCK_BITS) == BLOCK_BITS
+    st = e.state
+    if st == "block":
+        if guard:
+            return
+        set_state(e, "idle")
+        st = "idle"
+    if st == "attack":
+        _during_move(w, e, guard)
+    elif st == "idle" or st == "walk":
+        _on_foot(w, e, slot, dx, dy, guard)
+    elif st == "jump":
+        if e.buffer in ("punch", "kick") and not e.air_attacked:
+            start_move(w, e, "jump_punch" if e.buffer == "punch" else "jump_kick")
+            e.buffer = ""
+    elif st == "grab":
+        _holding(w, e, dx)
+
+
+def _during_move(w: World, e: Entity, guard: bool) -> None:
+    m = w.moveset(e.char).moves[e.move]
+    if guard and e.move in CANCEL_INTO_BLOCK and e.anim_tick < m.startup:
+        e.buffer = ""
+        set_state(e, "block")
+        e.vx = e.vy = 0
+        return
+    # On hit, the next punch may cancel the recovery: that is what makes the chain flow.
+    if e.buffer == "punch" and e.move_hit and e.anim_tick >= m.startup + m.active:
+        nxt = _next_punch(e.move)
+        if nxt in m.cancel:
+            e.buffer = ""
+            start_move(w, e, nxt)
+
+
+def _next_punch(move: str) -> str:
+    return {"punch1": "punch2", "punch2": "punch3"}.get(move, "")
+
+
+def _on_foot(w: World, e: Entity, slot: PlayerSlot, dx: int, dy: int, guard: bool) -> None:
+    if guard:
+        e.buffer = ""
+        e.vx = e.vy = 0
+        set_state(e, "block")
+        return
+    b = e.buffer
+    if b:
+        e.buffer = ""
+        if dx:
+            e.facing = dx
+        if b == "punch":
+            nxt = f"punch{e.combo + 1}" if e.combo_timer > 0 and e.combo in (1, 2) else "punch1"
+            e.combo, e.combo_timer = 0, 0
+            start_move(w, e, nxt)
+        elif b == "kick":
+            start_move(w, e, "kick")
+        elif b == "special":
+            if slot.ammo > 0:
+                slot.ammo -= 1
+                start_move(w, e, "shoot")
+            else:
+                w.emit(ev.DRY_FIRE, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+        elif b == "jump":
+            set_state(e, "jump")
+            e.air_attacked = False
+            e.vx, e.vy, e.vz, e.z = dx * w.player_stats(e).walk, 0, w.player_stats(e).jump, 1
+            w.emit(ev.JUMP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+        return
+    ps = w.player_stats(e)
+    e.vx, e.vy = dx * ps.walk, dy * ps.depth
+    if dx:
+        e.facing = dx
+        victim = _grabbable(w, e, dx)
+        if victim is not None:
+            grab(w, e, victim)
+
+
+def _grabbable(w: World, e: Entity, dx: int) -> Entity | None:
+    best = None
+    for v in w.entities:
+        if (v.kind == "enemy" and v.state == "hurt" and v.alive and v.z == 0 and v.hitstop == 0
+                and -GRAB_LANE <= v.y - e.y <= GRAB_LANE and 0 < (v.x - e.x) * dx <= GRAB_REACH
+                and not w.enemy_stats(v).heavy and (best is None or abs(v.x - e.x) < abs(best.x - e.x))):
+            best = v
+    return best
+
+
+def grab(w: World, e: Entity, v: Entity) -> None:
+    """``e`` takes hold of ``v``."""
+    set_state(e, "grab")
+    e.vx = e.vy = 0
+    e.grab_eid, e.knees = v.eid, 0
+    set_state(v, "grabbed", GRAB_TICKS)
+    v.grab_eid, v.vx, v.vy = e.eid, 0, 0
+    w.release_token(v)
+    w.emit(ev.GRAB, x=v.x // FP, y=v.y // FP, actor=e.eid, target=v.eid, tag=v.char)
+
+
+def _holding(w: World, e: Entity, dx: int) -> None:
+    b = e.buffer
+    if not b:
+        return
+    e.buffer = ""
+    if b == "punch" and dx == -e.facing:
+        # Throw behind: turn with the victim, then heave.
+        e.facing = -e.facing
+        start_move(w, e, "throw")
+    elif b == "punch":
+        start_move(w, e, "knee")
+    elif b == "kick":
+        start_move(w, e, "headbutt")
+    elif b == "jump":
+        release(w, e)
