@@ -1,0 +1,78 @@
+"""Hot reload: saving the map or a tileset reloads; a broken save reports and keeps the last good level."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.sim.level import LevelDesc
+from game.tiled import LevelError
+from game.tiled.watch import LevelWatcher, keep_position
+
+DATA = Path(__file__).parent / "data" / "tiled"
+TEMPLATES = Path(__file__).parents[1] / "templates"
+
+
+@pytest.fixture
+def level_copy(tmp_path: Path) -> Path:
+    root = tmp_path / "tests" / "data" / "tiled"
+    shutil.copytree(DATA, root)
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    return root / "good.tmx"
+
+
+def _touch_later(path: Path, text: str) -> None:
+    # a different size and a later mtime, so the change is seen even on coarse-timestamp filesystems
+    st = path.stat()
+    path.write_text(text)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_poll_is_quiet_until_the_map_is_saved(level_copy: Path) -> None:
+    w = LevelWatcher(level_copy)
+    assert isinstance(w.level, LevelDesc) and w.poll() is None
+    _touch_later(level_copy, level_copy.read_text().replace("TEST BATH", "TEST BATH TWO"))
+    got = w.poll()
+    assert isinstance(got, LevelDesc) and got.title == "TEST BATH TWO"
+    assert w.poll() is None
+
+
+def test_broken_save_returns_the_error_and_keeps_the_last_good_level(level_copy: Path) -> None:
+    w = LevelWatcher(level_copy)
+    good = w.level
+    text = level_copy.read_text()
+    _touch_later(level_copy, text.replace('type="Exit"', 'type="Exot"'))
+    got = w.poll()
+    assert isinstance(got, LevelError) and "unknown class 'Exot'" in str(got)
+    assert w.level is good and w.error is got
+    _touch_later(level_copy, text)
+    assert isinstance(w.poll(), LevelDesc) and w.error is None
+
+
+def test_saving_a_tileset_or_template_reloads_too(level_copy: Path) -> None:
+    w = LevelWatcher(level_copy)
+    tsx = level_copy.parent / "tiles.tsx"
+    _touch_later(tsx, tsx.read_text().replace('<property name="solid" type="bool" value="true"/>', "", 1))
+    got = w.poll()
+    assert isinstance(got, LevelDesc) and not got.solid[0, 0]
+    tx = level_copy.parents[3] / "templates" / "enemy_bather.tx"
+    _touch_later(tx, tx.read_text().replace('value="bather"', 'value="nurse"'))
+    got = w.poll()
+    assert isinstance(got, LevelDesc) and next(e for e in got.enemies if e.obj_id == 3).kind == "nurse"
+    assert w.map_view is not None and len(w.map_view.layers) == 2
+
+
+def test_reload_forces_a_load(level_copy: Path) -> None:
+    w = LevelWatcher(level_copy)
+    assert isinstance(w.reload(), LevelDesc)
+
+
+def test_players_keep_their_spot_only_when_it_is_still_floor(level_copy: Path) -> None:
+    level = LevelWatcher(level_copy).level
+    assert level is not None
+    assert keep_position(level, 100, 150) == (100, 150)
+    assert keep_position(level, 100, 20) == level.player_start
+    assert keep_position(level, -5, 150) == level.player_start
