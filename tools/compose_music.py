@@ -62,7 +62,7 @@ class Sheet:
         """Degrees of a chord token: ``4`` triad on degree 4, ``4+`` adds the seventh."""
         base = int(root.rstrip("+"))
         degrees = [base, base + 2, base + 4]
-        return degrees + [base + 6] if root.endswith("+") else degrees
+        return [*degrees, base + 6] if root.endswith("+") else degrees
 
     def phrase(self, part: str, names: list[str], tick: int, bars: int) -> None:
         """Play hand-written phrases (``name`` or ``name+7`` transposed by degrees) from ``tick``."""
@@ -80,10 +80,12 @@ class Sheet:
                 length = int(dur) if dur else length
                 if deg != "r":
                     acc = deg.count("#") - deg.count("b")
-                    self.add(part, t, length * STEP - 12, self.pitch(int(deg.strip("#b")) + shift, acc, octave), 100)
+                    pitch = self.pitch(int(deg.strip("#b")) + shift, acc, octave)
+                    self.add(part, t, length * STEP - 12, pitch, 100)
                 t += length * STEP
         if t - tick != bars * 16 * STEP:
-            raise ValueError(f"{self.song['name']}: phrases {names} fill {(t - tick) / STEP / 16} bars, not {bars}")
+            filled = (t - tick) / STEP / 16
+            raise ValueError(f"{self.song['name']}: phrases {names} fill {filled} bars, not {bars}")
 
     def style(self, part: str, style: str, tick: int, chords: list[list[str]]) -> None:
         """Generate an accompaniment in ``style`` over one chord list per bar."""
@@ -125,7 +127,8 @@ class Sheet:
                 self.add(part, t0 + i * s, s + 30, root + (12 if i % 4 else 0), 105 if i % 4 == 0 else 90)
         elif style == "drive16":
             for i in range(span):
-                self.add(part, t0 + i * s, s - 20, root + (12 if i % 8 == 6 else 0), 110 if i % 4 == 0 else 80)
+                up = 12 if i % 8 == 6 else 0  # an octave kick in the run keeps it moving
+                self.add(part, t0 + i * s, s - 20, root + up, 110 if i % 4 == 0 else 80)
         elif style == "march":  # root on 1 and 3, fifth on 2 and 4
             for i in range(0, span, 4):
                 self.add(part, t0 + i * s, 3 * s, root if i % 8 == 0 else fifth - 12, 105)
@@ -157,7 +160,8 @@ class Sheet:
                 steps = steps.replace(" ", "")
                 for i, c in enumerate(steps):
                     if c in ACCENTS:
-                        self.add("drums", tick + (bar * 16 + i) * STEP, STEP // 2, DRUM_KEYS[letter], ACCENTS[c])
+                        at = tick + (bar * 16 + i) * STEP
+                        self.add("drums", at, STEP // 2, DRUM_KEYS[letter], ACCENTS[c])
 
 
 def build(song: dict) -> tuple[Sheet, int, int | None, int | None]:

@@ -16,7 +16,7 @@ from pathlib import Path
 import mido
 import numpy as np
 
-from game.audio.synth import RATE, SynthDataError, note_freq, render_layers, to_int16
+from game.audio.synth import RATE, SynthDataError, layer_tone, note_freq, render_layers, shape_tone, to_int16
 from game.audio.voices import VoiceBank, load_voices
 from game.paths import assets_dir
 
@@ -118,34 +118,56 @@ def load_song(path: Path) -> Song:
 
 
 class NoteCache:
-    """Rendered notes keyed by voice, pitch and length: repeated notes cost one render."""
+    """Rendered notes: one filtered tone per voice and pitch (as long as its longest note), shaped
+    per note length by the envelope, so a song costs one oscillator pass per pitch it uses."""
 
     def __init__(self, bank: VoiceBank, rate: int = RATE) -> None:
         self.bank, self.rate = bank, rate
-        self._cache: dict[tuple, np.ndarray] = {}
+        self._notes: dict[tuple, np.ndarray] = {}
+        self._tones: dict[tuple[int, int], list[np.ndarray]] = {}
+        self._longest: dict[tuple[int, int], float] = {}
+
+    def plan(self, notes: list[Note]) -> None:
+        """Note the longest duration of each voice and pitch, so each tone renders once."""
+        for n in notes:
+            if n.channel != DRUM_CHANNEL:
+                key = (n.program, n.pitch)
+                self._longest[key] = max(self._longest.get(key, 0.0), n.dur)
 
     def note(self, channel: int, program: int, pitch: int, dur: float) -> np.ndarray:
         """Mono float32 samples of one note at full velocity."""
         n = max(int(dur * self.rate), 1)
         drum = channel == DRUM_CHANNEL
         key = (drum, pitch if drum else program, pitch, 0 if drum else n)
-        wave = self._cache.get(key)
+        wave = self._notes.get(key)
         if wave is None:
-            wave = self._render(drum, program, pitch, n)
-            self._cache[key] = wave
+            wave = self._drum(pitch) if drum else self._melodic(program, pitch, n / self.rate)
+            self._notes[key] = wave
         return wave
 
-    def _render(self, drum: bool, program: int, pitch: int, n: int) -> np.ndarray:
-        if drum:
-            voice = self.bank.drum(pitch)
-            scale = 2.0 ** ((pitch - voice.base) / 12.0) if voice.base is not None else 1.0
-            layers = [dict(p, freq=p["freq"] * scale, freq_end=p["freq_end"] * scale) for p in voice.layers]
-        else:
-            voice = self.bank.programs[program]
-            f = note_freq(pitch)
-            layers = [dict(p, freq=p["freq"] * f, freq_end=p["freq_end"] * f, hold=n / self.rate)
-                      for p in voice.layers]
+    def _drum(self, pitch: int) -> np.ndarray:
+        voice = self.bank.drum(pitch)
+        scale = 2.0 ** ((pitch - voice.base) / 12.0) if voice.base is not None else 1.0
+        layers = [dict(p, freq=p["freq"] * scale, freq_end=p["freq_end"] * scale) for p in voice.layers]
         return render_layers(layers, seed=pitch, rate=self.rate)
+
+    def _melodic(self, program: int, pitch: int, hold: float) -> np.ndarray:
+        voice = self.bank.programs[program]
+        f = note_freq(pitch)
+        layers = [dict(p, freq=p["freq"] * f, freq_end=p["freq_end"] * f) for p in voice.layers]
+        key = (program, pitch)
+        longest = max(self._longest.get(key, 0.0), hold)
+        tones = self._tones.get(key)
+        need = [int((longest + p["release"]) * self.rate) + 1 for p in layers]
+        if tones is None or any(len(t) < m for t, m in zip(tones, need, strict=True)):
+            tones = [layer_tone(p, m, seed=pitch * 31 + i, rate=self.rate)
+                     for i, (p, m) in enumerate(zip(layers, need, strict=True))]
+            self._tones[key] = tones
+        parts = [shape_tone(t, dict(p, hold=hold), self.rate) for t, p in zip(tones, layers, strict=True)]
+        out = np.zeros(max(len(x) for x in parts), np.float32)
+        for x in parts:
+            out[: len(x)] += x
+        return out
 
 
 def _pan_gains(pan: float) -> np.ndarray:
@@ -154,23 +176,31 @@ def _pan_gains(pan: float) -> np.ndarray:
 
 
 def _mix(song: Song, notes: list[Note], cache: NoteCache, length: int, offset: float) -> np.ndarray:
+    """Sum notes into one mono buffer per channel, then pan the channels into stereo."""
     rate = cache.rate
-    tail = int(2.0 * rate)  # room for releases past the end
-    buf = np.zeros((length + tail, 2), np.float32)
-    gains = {ch: _pan_gains(song.pans.get(ch, 0.5)) * np.float32(song.volumes.get(ch, 100 / 127) ** 2)
-             for ch in range(16)}
+    total = length + int(2.0 * rate)  # room for releases past the end
+    lanes: dict[int, np.ndarray] = {}
     for note in notes:
         wave = cache.note(note.channel, note.program, note.pitch, note.dur)
+        lane = lanes.get(note.channel)
+        if lane is None:
+            lane = lanes[note.channel] = np.zeros(total, np.float32)
         s = round((note.start - offset) * rate)
-        w = wave[: len(buf) - s]
-        buf[s: s + len(w)] += w[:, None] * (gains[note.channel] * np.float32((note.velocity / 127) ** 1.6))
+        w = wave[: total - s]
+        lane[s: s + len(w)] += w * np.float32((note.velocity / 127) ** 1.6)
+    buf = np.zeros((total, 2), np.float32)
+    for ch, lane in lanes.items():
+        level = np.float32(song.volumes.get(ch, 100 / 127) ** 2)
+        gl, gr = _pan_gains(song.pans.get(ch, 0.5)) * level
+        buf[:, 0] += lane * gl
+        buf[:, 1] += lane * gr
     return buf
 
 
 def _room(x: np.ndarray, beat: float, rate: int, circular: bool) -> np.ndarray:
     """Ping-pong echo on a dotted eighth (the 80s favourite): a little room around the chip voices."""
     out = x.copy()
-    mono = x.mean(axis=1)
+    mono = (x[:, 0] + x[:, 1]) * np.float32(0.5)
     d = int(0.75 * beat * rate)
     for k in range(1, 4):
         g = np.float32(0.2 * 0.55 ** (k - 1))
@@ -186,6 +216,7 @@ def render_song(song: Song, bank: VoiceBank | None = None, rate: int = RATE,
                 limit: float | None = None) -> RenderedTrack:
     """Render a song; ``limit`` (seconds) renders only the opening excerpt, as a jingle (for fast tests)."""
     cache = NoteCache(bank or load_voices(), rate)
+    cache.plan(song.notes)
     loops = song.loop_start is not None and song.loop_end is not None and limit is None
     if not loops:
         end = min(song.length, limit) if limit else song.length
@@ -217,10 +248,10 @@ def render_song(song: Song, bank: VoiceBank | None = None, rate: int = RATE,
 
 def _finish(name: str, intro: np.ndarray, loop: np.ndarray | None) -> RenderedTrack:
     """Level-match the track (RMS target) while keeping the peak under -1 dBFS, then convert."""
-    parts = [a for a in (intro, loop) if a is not None and len(a)]
-    both = np.concatenate(parts)
-    peak = float(np.max(np.abs(both))) or 1.0
-    rms = float(np.sqrt(np.mean(both.astype(np.float64) ** 2))) or 1.0
+    parts = [a.reshape(-1) for a in (intro, loop) if a is not None and len(a)]
+    peak = max(max(float(a.max()), -float(a.min())) for a in parts) or 1.0
+    count = sum(a.size for a in parts)
+    rms = float(np.sqrt(sum(float(np.dot(a, a)) for a in parts) / count)) or 1.0
     gain = np.float32(min(0.16 / rms, 0.89 / peak))
     return RenderedTrack(name, to_int16(intro * gain), None if loop is None else to_int16(loop * gain))
 

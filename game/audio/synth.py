@@ -93,8 +93,12 @@ def envelope(n: int, p: Mapping[str, Any], rate: int = RATE) -> np.ndarray:
         level = s
     times.append(hold + max(r, 1.0 / rate))
     values.append(0.0)
-    t = np.arange(n, dtype=np.float32) / rate
-    env = np.interp(t, times, values).astype(np.float32)
+    env = np.full(n, np.float32(level))
+    # only the moving parts (attack/decay, release) need interpolating; the sustain stays flat
+    head = min(n, int(min(a + d, hold) * rate) + 1)
+    env[:head] = np.interp(np.arange(head, dtype=np.float32) / rate, times, values)
+    start = min(n, int(hold * rate))
+    env[start:] = np.interp(np.arange(start, n, dtype=np.float32) / rate, times, values)
     if p["curve"] != 1.0:
         env = env ** np.float32(p["curve"])
     return env
@@ -106,23 +110,26 @@ def layer_length(p: Mapping[str, Any], rate: int = RATE) -> int:
 
 
 def _frequency(n: int, p: Mapping[str, Any], rate: int) -> np.ndarray:
-    t = np.arange(n, dtype=np.float64) / rate
-    freq = np.full(n, float(p["freq"]))
+    freq = np.full(n, float(p["freq"]), np.float32)
+    if not (p["freq_end"] > 0 or p["arp"] or p["vibrato_depth"]):
+        return freq
+    t = np.arange(n, dtype=np.float32) / np.float32(rate)
     if p["freq_end"] > 0:
         span = p["slide_time"] or max(n / rate, 1e-6)
-        frac = np.minimum(t / span, 1.0)
-        freq = freq * (p["freq_end"] / p["freq"]) ** frac
+        frac = np.minimum(t / np.float32(span), np.float32(1.0))
+        freq *= np.exp2(frac * np.float32(np.log2(p["freq_end"] / p["freq"])))
     if p["arp"]:
         steps = np.minimum((t / max(p["arp_step"], 1e-4)).astype(int), len(p["arp"]) - 1)
-        freq = freq * 2.0 ** (np.asarray(p["arp"], dtype=np.float64)[steps] / 12.0)
+        freq *= np.exp2(np.asarray(p["arp"], dtype=np.float32)[steps] / np.float32(12.0))
     if p["vibrato_depth"]:
-        ramp = np.clip((t - p["vibrato_delay"]) * 4.0, 0.0, 1.0)  # vibrato fades in after its delay
-        freq = freq * 2.0 ** (p["vibrato_depth"] * ramp * np.sin(2 * np.pi * p["vibrato_rate"] * t) / 12.0)
+        ramp = np.clip((t - np.float32(p["vibrato_delay"])) * np.float32(4.0), 0.0, 1.0)  # fades in
+        wobble = np.sin(t * np.float32(2 * np.pi * p["vibrato_rate"]))
+        freq *= np.exp2(ramp * wobble * np.float32(p["vibrato_depth"] / 12.0))
     return freq
 
 
 def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator, rate: int) -> np.ndarray:
-    phase = np.cumsum(freq) / rate
+    phase = np.cumsum(freq, dtype=np.float64) / rate  # float64: long notes keep their phase exact
     wave = p["wave"]
     if wave == "noise":
         # sample-and-hold noise clocked at freq, like the 8-bit consoles: low freq = rumble, high = hiss
@@ -132,7 +139,9 @@ def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator
     frac = phase - np.floor(phase)
     if wave == "square":
         duty = p["duty"] if p["duty_end"] < 0 else np.linspace(p["duty"], p["duty_end"], len(freq))
-        return np.where(frac < duty, 1.0, -1.0)
+        # a narrow pulse has a large DC offset (mean 2*duty-1): remove it, keeping the peak at 1
+        offset = 2.0 * np.asarray(duty) - 1.0
+        return (np.where(frac < duty, 1.0, -1.0) - offset) / (1.0 + np.abs(offset))
     if wave == "triangle":
         return 4.0 * np.abs(frac - 0.5) - 1.0
     if wave == "saw":
@@ -145,7 +154,7 @@ def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator
     return np.sin(2 * np.pi * phase + index * np.sin(2 * np.pi * p["fm_ratio"] * phase))
 
 
-def lowpass_kernel(cutoff: float, rate: int = RATE, taps: int = 31) -> np.ndarray:
+def lowpass_kernel(cutoff: float, rate: int = RATE, taps: int = 23) -> np.ndarray:
     """A windowed-sinc low-pass FIR kernel (unity gain at DC)."""
     fc = min(cutoff / rate, 0.49)
     m = np.arange(taps) - (taps - 1) / 2
@@ -158,11 +167,13 @@ def lowpass(x: np.ndarray, cutoff: float, rate: int = RATE) -> np.ndarray:
     return np.convolve(x, lowpass_kernel(cutoff, rate), mode="same").astype(np.float32)
 
 
-def render_layer(p: Mapping[str, Any], seed: int = 0, rate: int = RATE) -> np.ndarray:
-    """Render one layer to a mono float32 array in -1..1 times its volume."""
-    n_body = int((p["hold"] + p["release"]) * rate) + 1
+def layer_tone(p: Mapping[str, Any], n: int, seed: int = 0, rate: int = RATE) -> np.ndarray:
+    """The layer's filtered waveform for ``n`` samples, before envelope and volume.
+
+    A longer tone starts with the same samples as a shorter one, so music caches one per pitch.
+    """
     rng = np.random.default_rng(seed)
-    freq = _frequency(n_body, p, rate)
+    freq = _frequency(n, p, rate)
     x = _oscillator(freq, p, rng, rate)
     if p["detune"] and p["wave"] != "noise":
         x = 0.5 * (x + _oscillator(freq * 2.0 ** (p["detune"] / 1200.0), p, rng, rate))
@@ -174,9 +185,21 @@ def render_layer(p: Mapping[str, Any], seed: int = 0, rate: int = RATE) -> np.nd
         x = lowpass(x, p["lowpass"], rate)
     if p["highpass"]:
         x = x - lowpass(x, p["highpass"], rate)
-    x *= envelope(n_body, p, rate) * np.float32(p["volume"])
+    return x
+
+
+def shape_tone(tone: np.ndarray, p: Mapping[str, Any], rate: int = RATE) -> np.ndarray:
+    """Apply the layer's envelope, volume and delay to (a long enough prefix of) its tone."""
+    n_body = int((p["hold"] + p["release"]) * rate) + 1
+    x = tone[:n_body] * envelope(n_body, p, rate) * np.float32(p["volume"])
     pad = int(p["delay"] * rate)
     return np.concatenate([np.zeros(pad, np.float32), x]) if pad else x
+
+
+def render_layer(p: Mapping[str, Any], seed: int = 0, rate: int = RATE) -> np.ndarray:
+    """Render one layer to a mono float32 array in -1..1 times its volume."""
+    n_body = int((p["hold"] + p["release"]) * rate) + 1
+    return shape_tone(layer_tone(p, n_body, seed, rate), p, rate)
 
 
 def render_layers(layers: list[Mapping[str, Any]], seed: int = 0, rate: int = RATE) -> np.ndarray:

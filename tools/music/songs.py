@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a song sheet reads best one section per line)
 """Red Heat's song sheets: original melodies in scale degrees, chords per bar, accompaniment styles.
 
 Melody tokens are ``degree:sixteenths`` (0 = tonic, 7 = octave up, ``r`` = rest, ``#``/``b`` =
