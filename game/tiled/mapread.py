@@ -86,6 +86,8 @@ def read_map(path: Path, report: Report) -> RawMap | None:
         ref = reader.tileset_ref(el, path.parent, label)
         if ref is not None:
             raw.tilesets.append(ref)
+    if (raw.tile_w, raw.tile_h) != (16, 16):
+        return None   # every position below would be measured in the wrong unit: stop here
     _walk(reader, root, _Group(), label)
     return raw
 

@@ -6,6 +6,7 @@ class-typed properties and project defaults, stops at the first problem and repo
 
 from __future__ import annotations
 
+import math
 import os
 import struct
 import xml.etree.ElementTree as ET
@@ -157,7 +158,7 @@ class Reader:
             return default
         try:
             v = kind(text)
-            if kind is float and v != v:  # NaN
+            if kind is float and not math.isfinite(v):  # NaN and infinities place nothing anywhere
                 raise ValueError
             return v
         except (ValueError, OverflowError):
