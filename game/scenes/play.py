@@ -1,4 +1,9 @@
-"""The gameplay scene: runs the world at 60 Hz, feeds events to drawing and sound, hot-reloads levels."""
+"""The gameplay scene: runs the world at 60 Hz, feeds events to drawing and sound, hot-reloads levels.
+
+Around the fighting it also runs the flow: Esc or START pauses (and so does losing window focus),
+player 2 joins by pressing START on another device, and the level's result leads to the level-clear
+card or to game over with its continue countdown.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.scenes.campaign import Campaign
 from game.scenes.stack import Scene
+from game.sim.actions import Action
 from game.sim.fixed import FP
 from game.sim.level import LevelDesc
 from game.sim.replay import Recorder
@@ -18,23 +25,33 @@ if TYPE_CHECKING:
     from game.app import App
 
 RELOAD_POLL_TICKS = 30  # twice a second: a save shows up within a second
+RESULT_HOLD_TICKS = 75  # the last blow (or the exit) stays on screen a moment before the card
 
 
 class PlayScene(Scene):
     """One level being played, optionally recorded, optionally watched for edits."""
 
     def __init__(self, app: App, level: LevelDesc, level_path: Path | None = None,
-                 hot_reload: bool = False, seed: int | None = None) -> None:
+                 hot_reload: bool = False, seed: int | None = None, campaign: Campaign | None = None) -> None:
         super().__init__(app)
         self.level = level
         self.level_path = level_path
         opts = app.options
         self.seed = opts.seed if seed is None else seed
+        self.campaign = campaign or Campaign(players=opts.players, level=level.path or level.name,
+                                             seed=self.seed)
+        self.hot_reload = hot_reload
         self.world = World(level, seed=self.seed, difficulty=app.settings.difficulty,
-                           players=opts.players)
+                           players=self.campaign.players)
+        self.campaign.start_world(self.world)
+        app.input.set_players(self.world.players)
         self.recorder = Recorder(self.world) if opts.record else None
         self.reload_errors: list[str] = []
         self.watcher = None
+        self.join_requested = False
+        self.p1_on_keyboard = True        # the device player 1 last used, to tell "another device"
+        self.result_ticks = 0
+        self.finished = False
         if hot_reload and level_path is not None:
             from game.tiled.watch import LevelWatcher
 
@@ -52,9 +69,14 @@ class PlayScene(Scene):
 
     # -- scene hooks ------------------------------------------------------------------
     def enter(self) -> None:
-        """Start the level's music."""
+        """Start the level's music; a stale Esc press must not pause at once."""
+        self.app.input.take_pause()
         if self.app.audio is not None and self.level.music:
             self.app.audio.play_music(self.level.music)
+
+    def resume(self) -> None:
+        """Back from pause: a press still in flight must not pause again."""
+        self.app.input.take_pause()
 
     def exit(self) -> None:
         """Save the recording, if any."""
@@ -71,18 +93,51 @@ class PlayScene(Scene):
             warn(f"could not save replay {self.app.options.record} ({e.strerror or e})")
 
     def handle(self, event: pygame.event.Event) -> None:
-        """F5 reloads the level from disk."""
+        """F5 reloads the level; focus loss pauses; START on another device brings in player 2."""
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.watcher is not None:
             self._apply_reload(self.watcher.reload())
+        elif event.type in (pygame.WINDOWFOCUSLOST, getattr(pygame, "WINDOWMINIMIZED", -1)):
+            if self.world.result is None:
+                self.open_pause()
+        elif event.type == pygame.KEYDOWN:
+            p2_start = self.app.settings.bindings[1]["keys"].get("start", [])
+            if pygame.key.name(event.key) in p2_start and self.world.players == 1:
+                self.join_requested = True
+            else:
+                self.p1_on_keyboard = True
+        elif event.type == pygame.CONTROLLERBUTTONDOWN:
+            pad = self.app.input.pads.get(event.instance_id)
+            if pad is None:
+                return
+            other = pad.player == 1 or self.p1_on_keyboard
+            if event.button == pygame.CONTROLLER_BUTTON_START and self.world.players == 1 and other:
+                pad.player = 1      # this pad is player 2's from now on
+                self.join_requested = True
+            elif pad.player == 0:
+                self.p1_on_keyboard = False
 
     def update(self, inputs: tuple[int, ...]) -> None:
-        """One logic step."""
+        """One logic step (or the pause menu, a join, or the end of the level)."""
+        pause = self.app.input.take_pause()
+        if self.join_requested:
+            self.join_requested = False
+            self.join()
+        elif (pause or self.app.input.pressed() & Action.START) and self.world.result is None:
+            self.open_pause()
+            return
+        if self.world.result is not None:
+            self.after_result()
+            return
         if self.watcher is not None and self.world.tick % RELOAD_POLL_TICKS == 0:
             self._apply_reload(self.watcher.poll())
         if self.recorder is not None:
             events = self.recorder.step(inputs)
         else:
             events = self.world.step(inputs)
+        self.present(events)
+
+    def present(self, events: list) -> None:
+        """Pictures and sound for one step's events."""
         self.stage.handle_events(events, self.world)
         self.stage.update(self.world)
         if self.app.audio is not None:
@@ -93,6 +148,58 @@ class PlayScene(Scene):
         self.stage.draw(canvas, self.world, alpha)
         if self.reload_errors:
             self.stage.draw_errors(canvas, self.reload_errors)
+        elif self.app.message_ticks:
+            self.stage.draw_notice(canvas, self.app.message)
+        if self.world.players == 1 and self.world.result is None and self.stage.tick // 40 % 2 == 0:
+            from game.ui.hints import binding_label
+            from game.ui.text import DIM, small
+
+            label = binding_label(self.app, "start", player=1)
+            small().draw(canvas, f"P2 PRESS {label}", 316, 4, color=DIM, align="right")
+
+    # -- flow --------------------------------------------------------------------------
+    def open_pause(self) -> None:
+        """The pause menu over the frozen level."""
+        from game.scenes.pause import PauseScene
+
+        if self.app.scenes.top is self:
+            self.app.scenes.push(PauseScene(self.app, self))
+
+    def join(self) -> None:
+        """Player 2 steps in beside player 1 (not while recording: a replay keeps one player count)."""
+        if self.world.players >= 2 or self.world.result is not None:
+            return
+        if self.recorder is not None:
+            self.app.notify("Player 2 cannot join while recording a replay")
+            return
+        self.world.events = []
+        self.world.join_player()
+        self.campaign.players = 2
+        self.app.input.set_players(2)
+        self.present(list(self.world.events))
+
+    def after_result(self) -> None:
+        """Let the end sink in, then level clear or game over."""
+        self.stage.update(self.world)
+        self.result_ticks += 1
+        if self.finished or self.result_ticks < RESULT_HOLD_TICKS:
+            return
+        self.finished = True
+        self.campaign.note_scores(self.world)
+        if self.world.result == "cleared":
+            from game.scenes.cards import LevelClearScene
+
+            self.app.scenes.push(LevelClearScene(self.app, self.campaign, self.world))
+        else:
+            from game.scenes.gameover import GameOverScene
+
+            self.app.scenes.push(GameOverScene(self.app, self.campaign, self))
+
+    def restart(self) -> None:
+        """The same level from its start, with the scores the players brought into it."""
+        fresh = PlayScene(self.app, self.level, self.level_path, hot_reload=self.hot_reload,
+                          seed=self.seed, campaign=self.campaign)
+        self.app.scenes.clear_to(fresh)
 
     # -- hot reload ----------------------------------------------------------------------
     def _apply_reload(self, outcome: object) -> None:
@@ -118,9 +225,10 @@ class PlayScene(Scene):
         """A fresh world on the new level, players kept where they stood if that is still floor."""
         old = self.world
         world = World(level, seed=self.seed, difficulty=old.difficulty, players=old.players)
+        self.campaign.start_world(world)
         for slot, new_slot in zip(old.slots, world.slots, strict=False):
-            before = next((e for e in old.entities if e.eid == slot.eid), None)
-            after = next((e for e in world.entities if e.eid == new_slot.eid), None)
+            before = old.by_id.get(slot.eid)
+            after = world.by_id.get(new_slot.eid)
             if before is None or after is None:
                 continue
             if not level.is_solid_px(before.x // FP, before.y // FP):

@@ -1,0 +1,238 @@
+"""Cards between the fighting: Ridzik's story briefings, the level card, level clear and the ending."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenes.campaign import Campaign, go_to_title
+from game.scenes.screen import CONFIRM_BITS, Screen
+from game.ui.backdrop import Snow, moscow_night
+from game.ui.hints import draw_hints
+from game.ui.menu import BACK_BITS
+from game.ui.story import StoryCard, level_key, places, portrait, story
+from game.ui.text import DARK, DIM, GOLD, RED, WHITE, panel, shade, small, title, wrap
+
+if TYPE_CHECKING:
+    from game.app import App
+    from game.sim.world import World
+
+LEVEL_CARD_TICKS = 150      # 2.5 s, skippable
+CLEAR_TICKS = 180           # 3 s of LEVEL CLEAR and the tally
+REVEAL_PER_TICK = 2         # characters of story text shown per step (typewriter)
+
+
+def briefing_then_level(app: App, campaign: Campaign, level: str) -> Screen:
+    """The story card for ``level`` when there is one, else straight to its level card."""
+    cards, _ = story()
+    if level_key(level) in cards:
+        return StoryCardScene(app, campaign, level)
+    return LevelCardScene(app, campaign, level)
+
+
+class CardScene(Screen):
+    """A card of text with a portrait, revealed a few letters a step; punch/start goes on, Esc skips."""
+
+    hints = (("punch", "NEXT"), ("kick", "SKIP"))
+
+    def __init__(self, app: App, card: StoryCard) -> None:
+        super().__init__(app)
+        self.card = card
+        self.text = "\n\n".join(card.lines)
+        self.shown = 0
+        self.snow = Snow(40, seed=3)
+
+    @property
+    def revealed(self) -> bool:
+        """All the text is on screen."""
+        return self.shown >= len(self.text)
+
+    def act(self, pressed: int, held: int, back: bool) -> None:
+        """Confirm finishes the typing, then continues; back skips the card."""
+        self.snow.update()
+        self.shown += REVEAL_PER_TICK
+        if back or pressed & BACK_BITS:
+            self.sfx("menu_back")
+            self.done()
+        elif pressed & CONFIRM_BITS:
+            self.sfx("menu_select")
+            if self.revealed:
+                self.done()
+            else:
+                self.shown = len(self.text)
+
+    def done(self) -> None:
+        """What follows the card."""
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """Portrait on the left, heading and dialogue on the right, over the red night."""
+        canvas.blit(moscow_night(), (0, 0))
+        self.snow.draw(canvas)
+        panel(canvas, pygame.Rect(8, 14, 304, 146))
+        face = portrait(self.card.speaker)
+        canvas.blit(face, (18, 30))
+        font = small()
+        font.draw(canvas, self.card.speaker.upper(), 18 + face.get_width() // 2, 32 + face.get_height(),
+                  color=DIM, align="center")
+        font.draw(canvas, self.card.heading, 80, 24, color=GOLD)
+        y = 40
+        left = self.text[: self.shown]
+        for line in wrap(font, left, 222):
+            font.draw(canvas, line, 80, y, color=WHITE)
+            y += font.line_height
+        if self.revealed and self.ticks // 20 % 2 == 0:
+            font.draw(canvas, "...", 300, 148, color=RED, align="right")
+        self.draw_hints(canvas)
+
+
+class StoryCardScene(CardScene):
+    """Ridzik briefs Danko on the next objective, then the level card."""
+
+    def __init__(self, app: App, campaign: Campaign, level: str) -> None:
+        cards, _ = story()
+        super().__init__(app, cards[level_key(level)])
+        self.campaign = campaign
+        self.level = level
+
+    def enter(self) -> None:
+        """Quiet title music under the briefing."""
+        super().enter()
+        self.play_music("title")
+
+    def done(self) -> None:
+        """On to the level card."""
+        self.app.scenes.replace(LevelCardScene(self.app, self.campaign, self.level))
+
+
+class LevelCardScene(Screen):
+    """The level's title, place and year on black; loads the level and starts it."""
+
+    hints = (("punch", "GO"),)
+
+    def __init__(self, app: App, campaign: Campaign, level: str) -> None:
+        super().__init__(app)
+        self.campaign = campaign
+        self.level_name = level
+        self.desc = None
+        self.path = None
+        self.error = ""
+        from game.cli_levels import level_path, load_level
+        from game.tiled import LevelError
+
+        try:
+            self.desc = load_level(level)
+            self.path = level_path(level)
+        except LevelError as e:
+            self.error = (e.problems or [str(e)])[0]
+            app.notify(f"cannot load level {level}: {self.error}")
+
+    def act(self, pressed: int, held: int, back: bool) -> None:
+        """Start after a moment, or at once on a press."""
+        if self.desc is None:
+            if self.ticks > 120 or pressed & CONFIRM_BITS or back:
+                go_to_title(self.app)
+            return
+        if self.ticks >= LEVEL_CARD_TICKS or pressed & CONFIRM_BITS:
+            self.start()
+
+    def start(self) -> None:
+        """Replace the card with the level."""
+        from game.scenes.play import PlayScene
+
+        assert self.desc is not None
+        self.app.scenes.replace(PlayScene(self.app, self.desc, self.path, campaign=self.campaign,
+                                          seed=self.campaign.seed))
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """A cinema card: title in big letters between red bars, the place below."""
+        canvas.fill(DARK)
+        pygame.draw.rect(canvas, RED, (0, 60, 320, 2))
+        pygame.draw.rect(canvas, RED, (0, 124, 320, 2))
+        font = small()
+        if self.desc is None:
+            font.draw(canvas, "THIS LEVEL CANNOT BE LOADED", 160, 80, color=RED, align="center")
+            for i, line in enumerate(wrap(font, self.error, 300)[:3]):
+                font.draw(canvas, line, 160, 94 + 10 * i, color=WHITE, align="center")
+            return
+        name = level_key(self.level_name)
+        number = self.campaign.levels_done + 1
+        font.draw(canvas, f"LEVEL {number}", 160, 46, color=DIM, align="center")
+        head = title()
+        text = self.desc.title.upper() or name.upper()
+        if head.size(text)[0] > 300:
+            font.draw(canvas, text, 160, 84, color=GOLD, align="center")
+        else:
+            head.draw(canvas, text, 160, 76, align="center")
+        place = places().get(name, "")
+        if place:
+            font.draw(canvas, place, 160, 104, color=WHITE, align="center")
+        if self.ticks // 20 % 2 == 0:
+            draw_hints(canvas, self.app, self.hints)
+
+
+class LevelClearScene(Screen):
+    """LEVEL CLEAR and the scores over the frozen level, then the next briefing (or the ending)."""
+
+    overlay = True
+    hints = (("punch", "CONTINUE"),)
+
+    def __init__(self, app: App, campaign: Campaign, world: World) -> None:
+        super().__init__(app)
+        self.campaign = campaign
+        self.world = world
+        self.next_level = world.level.next
+
+    def enter(self) -> None:
+        """The fanfare."""
+        super().enter()
+        self.play_music("clear")
+
+    def act(self, pressed: int, held: int, back: bool) -> None:
+        """Go on after a while or on a press."""
+        if self.ticks >= CLEAR_TICKS or (self.ticks > 30 and pressed & CONFIRM_BITS):
+            self.go_on()
+
+    def go_on(self) -> None:
+        """The next level's briefing, or the ending after the last level."""
+        from game.scenes.campaign import level_exists
+
+        self.campaign.levels_done += 1
+        nxt = self.next_level
+        if nxt and level_exists(nxt):
+            self.campaign.level_cleared(self.world, nxt)
+            self.app.scenes.clear_to(briefing_then_level(self.app, self.campaign, nxt))
+        else:
+            if nxt:
+                self.app.notify(f"next level {nxt!r} is not there yet; the story ends here for now")
+            self.campaign.level_cleared(self.world, "")
+            self.app.scenes.clear_to(EndingScene(self.app, self.campaign))
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """Over the frozen level: the banner and each player's score."""
+        shade(canvas)
+        title().draw(canvas, "LEVEL CLEAR", 160, 56, align="center")
+        font = small()
+        for slot in self.world.slots:
+            font.draw(canvas, f"{slot.name.upper():<8} {slot.score:>8}", 160, 90 + 12 * slot.index,
+                      color=WHITE, align="center")
+
+
+class EndingScene(CardScene):
+    """After the last level: the airport and the watches; then the high-score table."""
+
+    def __init__(self, app: App, campaign: Campaign) -> None:
+        _, ending = story()
+        super().__init__(app, ending or StoryCard("ridzik", "THE END", ("Nice work, Captain.",)))
+        self.campaign = campaign
+
+    def enter(self) -> None:
+        """The victory music."""
+        super().enter()
+        self.play_music("highscore")
+
+    def done(self) -> None:
+        """Scores to the table."""
+        from game.scenes.highscores import after_game
+
+        after_game(self.app, self.campaign)

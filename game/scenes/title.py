@@ -1,0 +1,139 @@
+"""The title screen (logo, blinking PRESS START, Moscow at night) and the main menu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.scenes.screen import CONFIRM_BITS, Screen
+from game.store.highscores import HighScoreStore
+from game.ui.backdrop import Snow, logo, moscow_night
+from game.ui.hints import action_label
+from game.ui.menu import Menu, MenuItem
+from game.ui.text import DIM, GOLD, WHITE, panel, small
+
+if TYPE_CHECKING:
+    from game.app import App
+
+ATTRACT_AFTER_TICKS = 20 * 60   # idle on the title this long and the cabinet starts showing off
+
+
+class TitleScene(Screen):
+    """RED HEAT, PRESS START; after ~20 s idle the attract mode plays a recorded level."""
+
+    music = "title"
+    hints = (("start", "START"),)
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.idle = 0
+        self.snow = Snow()
+        table = HighScoreStore().load()
+        self.best = table.entries[0].score if table.entries else 0
+
+    def resume(self) -> None:
+        """Back from the menu or attract mode: count idle time afresh, title music again."""
+        super().resume()
+        self.idle = 0
+        self.play_music("title")
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Any key or button counts as activity."""
+        if event.type in (pygame.KEYDOWN, pygame.CONTROLLERBUTTONDOWN, pygame.MOUSEBUTTONDOWN):
+            self.idle = 0
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                self.open_menu()
+
+    def act(self, pressed: int, held: int, back: bool) -> None:
+        """Start opens the menu; idle long enough starts the attract mode."""
+        self.snow.update()
+        self.idle += 1
+        if pressed & CONFIRM_BITS:
+            self.open_menu()
+        elif self.idle >= ATTRACT_AFTER_TICKS:
+            self.idle = 0
+            self.start_attract()
+
+    def open_menu(self) -> None:
+        """The main menu over the title."""
+        self.sfx("menu_select")
+        self.app.scenes.push(MainMenuScene(self.app))
+
+    def start_attract(self) -> None:
+        """Play the checked-in recording (quietly skipped when there is none)."""
+        from game.scenes.attract import AttractScene, load_attract
+
+        loaded = load_attract()
+        if loaded is not None:
+            self.app.scenes.push(AttractScene(self.app, *loaded))
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """The red night, the logo, the prompt."""
+        canvas.blit(moscow_night(), (0, 0))
+        self.snow.draw(canvas)
+        art = logo()
+        canvas.blit(art, ((canvas.get_width() - art.get_width()) // 2, 28))
+        font = small()
+        font.draw(canvas, "MOSCOW  -  CHICAGO", 160, 30 + art.get_height() + 4, color=DIM, align="center")
+        covered = self.app.scenes.top is not self
+        if not covered and self.ticks // 30 % 2 == 0:
+            font.draw(canvas, f"PRESS START ({action_label(self.app, 'start')})", 160, 112,
+                      color=GOLD, align="center")
+        font.draw(canvas, f"HI  {self.best}", 160, 6, color=WHITE, align="center")
+        if not covered:
+            font.draw(canvas, "AN ORIGINAL FAN GAME, 2026", 160, 168, color=DIM, align="center")
+
+
+class MainMenuScene(Screen):
+    """1 player, 2 players, options, controls, high scores, quit."""
+
+    overlay = True
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        from game.scenes.campaign import start_game
+
+        self.menu = Menu([
+            MenuItem("1 PLAYER", lambda: start_game(app, 1), key="1p"),
+            MenuItem("2 PLAYERS", lambda: start_game(app, 2), key="2p"),
+            MenuItem("OPTIONS", self.options, key="options"),
+            MenuItem("CONTROLS", self.controls, key="controls"),
+            MenuItem("HIGH SCORES", self.scores, key="scores"),
+            MenuItem("QUIT", self.quit, key="quit"),
+        ], 160, 92)
+
+    def options(self) -> None:
+        """Window, sound, difficulty."""
+        from game.scenes.options import OptionsScene
+
+        self.app.scenes.push(OptionsScene(self.app))
+
+    def controls(self) -> None:
+        """Key and button remapping."""
+        from game.scenes.remap import ControlsScene
+
+        self.app.scenes.push(ControlsScene(self.app))
+
+    def scores(self) -> None:
+        """The top ten."""
+        from game.scenes.highscores import HighScoreTableScene
+
+        self.app.scenes.push(HighScoreTableScene(self.app, to_title=False))
+
+    def quit(self) -> None:
+        """Leave the game."""
+        self.app.running = False
+
+    def update(self, inputs: tuple[int, ...]) -> None:
+        """The title's snow keeps falling behind the menu."""
+        below = self.app.scenes.scenes[-2] if len(self.app.scenes.scenes) > 1 else None
+        if isinstance(below, TitleScene):
+            below.snow.update()
+        super().update(inputs)
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """A framed menu under the logo (the title draws first)."""
+        panel(canvas, pygame.Rect(96, 86, 128, 78))
+        self.menu.draw(canvas)
+        self.draw_hints(canvas)

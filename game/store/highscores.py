@@ -1,0 +1,125 @@
+"""The high-score table: top 10 scores with three-letter initials, kept in ``highscores.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.store.files import atomic_write_text, load_json, user_data_dir, warn
+
+HIGHSCORES_VERSION = 1
+TABLE_SIZE = 10
+INITIALS_LEN = 3
+#: Letters offered by the initials entry, in the order up/down cycles through them.
+INITIALS_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-! "
+
+#: The table a fresh install shows: the film's people, beatable scores.
+DEFAULT_ENTRIES: tuple[tuple[str, int, str], ...] = (
+    ("IVD", 50000, "chase"), ("ART", 40000, "station"), ("YUR", 30000, "hotel"),
+    ("MAX", 25000, "hospital"), ("CAT", 20000, "chicago"), ("KGB", 15000, "moscow"),
+    ("CHI", 10000, "bathhouse"), ("MOS", 7500, "bathhouse"), ("RED", 5000, "bathhouse"),
+    ("HOT", 2500, "bathhouse"),
+)
+
+
+@dataclass(slots=True)
+class ScoreEntry:
+    """One line of the table."""
+
+    initials: str
+    score: int
+    level: str = ""   # the level reached, shown beside the score
+
+
+@dataclass(slots=True)
+class HighScores:
+    """The ten best scores, best first."""
+
+    version: int = HIGHSCORES_VERSION
+    entries: list[ScoreEntry] = field(
+        default_factory=lambda: [ScoreEntry(i, s, lv) for i, s, lv in DEFAULT_ENTRIES])
+
+    def rank_of(self, score: int) -> int | None:
+        """The 0-based place a new ``score`` would take, or None when it does not make the table."""
+        if score <= 0:
+            return None
+        for i, e in enumerate(self.entries):
+            if score > e.score:
+                return i
+        return len(self.entries) if len(self.entries) < TABLE_SIZE else None
+
+    def qualifies(self, score: int) -> bool:
+        """True when ``score`` earns a place in the table."""
+        return self.rank_of(score) is not None
+
+    def insert(self, initials: str, score: int, level: str = "") -> int | None:
+        """Add an entry in its place (ties go below older scores); returns its index or None."""
+        rank = self.rank_of(score)
+        if rank is None:
+            return None
+        self.entries.insert(rank, ScoreEntry(clean_initials(initials), int(score), level))
+        del self.entries[TABLE_SIZE:]
+        return rank
+
+    def to_json(self) -> str:
+        """The file form."""
+        return json.dumps({"version": self.version,
+                           "entries": [[e.initials, e.score, e.level] for e in self.entries]}, indent=1)
+
+
+def clean_initials(text: str) -> str:
+    """Three characters from the entry alphabet (others become spaces), upper case."""
+    text = "".join(c if c in INITIALS_ALPHABET else " " for c in text.upper()[:INITIALS_LEN])
+    return text.ljust(INITIALS_LEN)
+
+
+def parse_highscores(data: dict[str, Any]) -> HighScores:
+    """Build the table from a decoded file; wrong types raise, unknown keys are ignored."""
+    raw = data.get("entries")
+    if not isinstance(raw, list):
+        raise TypeError("entries must be a list")
+    entries: list[ScoreEntry] = []
+    for row in raw:
+        if not isinstance(row, list) or len(row) < 2:
+            raise TypeError("each entry must be [initials, score, level]")
+        initials, score = row[0], row[1]
+        level = row[2] if len(row) > 2 else ""
+        if not isinstance(initials, str) or not isinstance(level, str):
+            raise TypeError("initials and level must be text")
+        if not isinstance(score, int) or isinstance(score, bool) or score < 0:
+            raise TypeError("score must be a whole number >= 0")
+        entries.append(ScoreEntry(clean_initials(initials), score, level))
+    entries.sort(key=lambda e: -e.score)   # stable: equal scores keep file order
+    return HighScores(entries=entries[:TABLE_SIZE])
+
+
+class HighScoreStore:
+    """Loads and saves ``highscores.json`` in the user data folder (atomic, ``.bak`` on trouble)."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.path = (folder or user_data_dir()) / "highscores.json"
+        self.readonly = False
+        self.problem: str | None = None
+
+    def load(self) -> HighScores:
+        """Read the table, warning once and falling back to the default table on trouble."""
+        table, problem = load_json(self.path, parse_highscores, HighScores, "high-score",
+                                   HIGHSCORES_VERSION)
+        self.problem = problem
+        if problem:
+            warn(problem)
+            self.readonly = "newer version" in problem
+        return table
+
+    def save(self, table: HighScores) -> bool:
+        """Write atomically; never overwrites a newer version's file. True when written."""
+        if self.readonly:
+            return False
+        try:
+            atomic_write_text(self.path, table.to_json())
+        except OSError as e:
+            warn(f"could not save high scores to {self.path} ({e.strerror or e})")
+            return False
+        return True
