@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.sim.entities import Entity
-from game.sim.fighter import set_state, start_move
+from game.sim.fighter import detour, set_state, start_move
 from game.sim.fixed import FP
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
         return
     best.token, best.ai, best.ai_timer = True, "attack", TOKEN_HOLD_MAX
     best.buffer = _choose_move(w, best)
-    spacing = 40 * 100 // w.diff.aggression_pct
+    spacing = 24 * 100 // w.diff.aggression_pct
     w.token_cooldown = spacing + int(w.rng.integers(0, spacing + 1))
 
 
@@ -135,7 +135,7 @@ def after_attack(w: World, e: Entity) -> None:
     """An attack finished: hand the token back and wait a little before asking again."""
     if e.token:
         w.release_token(e)
-    pause = 50 * 100 // w.diff.aggression_pct
+    pause = 36 * 100 // w.diff.aggression_pct
     e.ai_timer = pause + int(w.rng.integers(0, pause + 1))
     e.ai = "wait"
 
@@ -147,6 +147,10 @@ def _walk_to(w: World, e: Entity, gx: int, gy: int, speed_pct: int = 100) -> boo
     walk, depth = st.walk * speed_pct // 100, st.depth * speed_pct // 100
     e.vx = 0 if abs(dx) < 3 * FP else max(-walk, min(walk, dx))
     e.vy = 0 if abs(dy) < FP else max(-depth, min(depth, dy))
+    if e.vx:
+        around = detour(w, e.x, e.y, 1 if e.vx > 0 else -1)
+        if around:
+            e.vy = around * depth
     return e.vx == 0 and e.vy == 0
 
 
@@ -178,6 +182,8 @@ def _act(w: World, e: Entity) -> None:
     gx = p.x + side * (st.keep_distance + 12 * (e.eid % 3)) * FP
     gy = p.y + SLOT_DEPTHS[rank] * FP
     gy = min(max(gy, w.floor_top), w.floor_bottom)
+    lo, hi = w.player_bounds()
+    gx = min(max(gx, lo), hi)
     _walk_to(w, e, gx, gy, 80)
     e.facing = 1 if p.x >= e.x else -1
 
@@ -201,8 +207,13 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         e.buffer = ""
         start_move(w, e, name)
         return
-    _walk_to(w, e, p.x + side * want, p.y)
-    e.facing = -side
+    gx = p.x + side * want
+    lo, hi = w.player_bounds()
+    if not lo <= gx <= hi:
+        # No room on this side inside the locked screen: come round the other side.
+        gx = p.x - side * want
+    _walk_to(w, e, gx, p.y)
+    e.facing = 1 if p.x >= e.x else -1
 
 
 def _react(w: World, e: Entity, p: Entity) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from game.sim.actions import Action
 from game.sim.entities import Entity
+from game.sim.fighter import detour
 from game.sim.fixed import FP
 from game.sim.world import World
 
@@ -17,6 +18,7 @@ REACH_NEAR = 10 * FP
 REACH_FAR = 26 * FP
 GUARD_RANGE = 56 * FP
 LOW_HP_PCT = 45
+REACTION = 8              # ticks before the bot notices an enemy's wind-up
 
 
 class Bot:
@@ -86,7 +88,8 @@ class Bot:
             if (me.x - e.x) * e.facing <= 0:
                 continue
             m = w.moveset(e.char).moves[e.move]
-            if e.anim_tick < m.startup + m.active and m.projectile is None:
+            # Like a person, it needs a moment to see a swing coming: only slow wind-ups get guarded.
+            if REACTION <= e.anim_tick < m.startup + m.active and m.projectile is None:
                 return True
         return False
 
@@ -131,7 +134,7 @@ class Bot:
         elif abs(dy) <= LANE and t.state not in ("down", "knockdown", "getup", "death"):
             use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
             return self._press(Action.KICK if use_kick else Action.PUNCH)
-        return bits
+        return self._around(w, me, bits)
 
     def _walk_to(self, w: World, me: Entity, x: int, y: int) -> int:
         bits = 0
@@ -139,6 +142,17 @@ class Bot:
             bits |= Action.DOWN if y > me.y else Action.UP
         if abs(x - me.x) > 2 * FP:
             bits |= Action.RIGHT if x > me.x else Action.LEFT
+        return self._around(w, me, bits)
+
+    @staticmethod
+    def _around(w: World, me: Entity, bits: int) -> int:
+        # Walk round benches and pools rather than into them.
+        sign = (1 if bits & Action.RIGHT else 0) - (1 if bits & Action.LEFT else 0)
+        if sign:
+            d = detour(w, me.x, me.y, sign)
+            if d:
+                bits &= ~(Action.UP | Action.DOWN)
+                bits |= Action.DOWN if d > 0 else Action.UP
         return bits
 
     def _travel(self, w: World, me: Entity) -> int:
