@@ -12,7 +12,6 @@ from functools import cache
 
 import pygame
 
-from game.paths import assets_dir
 from game.render.atlas import SheetError, SpriteSheet, load_sheet
 from game.sim.fixed import FP
 from game.sim.moves import DataError, Move, load_moveset
@@ -92,6 +91,7 @@ class Actors:
         self._trails: dict[int, deque[tuple[int, int, int]]] = {}
         self._white: dict[tuple[int, bool], pygame.Surface] = {}
         self._missing: set[str] = set()
+        self._sheets: dict[str, SpriteSheet | None] = {}
         self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
 
     # -- per step ------------------------------------------------------------------------
@@ -119,27 +119,39 @@ class Actors:
         return x // FP, y // FP, z // FP
 
     # -- sheets --------------------------------------------------------------------------
+    def _sheet(self, name: str) -> SpriteSheet | None:
+        sheet = self._sheets.get(name, False)
+        if sheet is False:
+            try:
+                sheet = load_sheet(name)
+            except SheetError:
+                sheet = None
+            self._sheets[name] = sheet
+        return sheet
+
     def sheet_for(self, e: object) -> tuple[SpriteSheet, str] | None:
-        """The sheet and tag to draw an entity with (None when its sheet is missing: warned once)."""
-        kind = e.kind  # type: ignore[attr-defined]
-        name = e.char or (PICKUP_SHEET if kind == "pickup" else "")  # type: ignore[attr-defined]
-        if not name:
-            return None
-        try:
-            sheet = load_sheet(name)
-        except SheetError as exc:
-            if name not in self._missing:
-                self._missing.add(name)
-                warn(str(exc))
-            return None
-        for tag in (e.anim, e.tag, "idle"):  # type: ignore[attr-defined]
-            if tag and sheet.has(tag):
-                return sheet, tag
-        key = f"{name}:{e.anim}"  # type: ignore[attr-defined]
+        """The sheet and tag to draw an entity with (None when it has no sheet: warned once).
+
+        A pickup uses a sheet named for its kind if there is one, else its kind's tag on the shared
+        ``pickups`` sheet.
+        """
+        names = [e.char] if e.char else []  # type: ignore[attr-defined]
+        if e.kind == "pickup":  # type: ignore[attr-defined]
+            names.append(PICKUP_SHEET)
+        for name in names:
+            sheet = self._sheet(name)
+            if sheet is None:
+                continue
+            for tag in (e.anim, e.tag, "idle"):  # type: ignore[attr-defined]
+                if tag and sheet.has(tag):
+                    return sheet, tag
+        have = [n for n in names if self._sheet(n) is not None]
+        key = f"{'/'.join(have)}:{e.anim}" if have else "/".join(names)  # type: ignore[attr-defined]
         if key not in self._missing:
             self._missing.add(key)
-            warn(f"sprite sheet {name!r} has no animation {e.anim!r}")  # type: ignore[attr-defined]
-        return (sheet, next(iter(sheet.tags))) if sheet.tags else None
+            warn(f"sprite sheet {key} has no animation to show" if have
+                 else f"no sprite sheet {key} in assets/sprites")
+        return None
 
     def frame_of(self, sheet: SpriteSheet, tag: str, e: object, flipped: bool) -> pygame.Surface:
         """The surface to show for an entity now (see the module docstring for the timing rules)."""
@@ -230,7 +242,7 @@ class Actors:
             pygame.draw.line(canvas, colour, pts[i], pts[i + 1])
         if pts:
             pygame.draw.line(canvas, BULLET_TRAIL[0], pts[-1], (sx, sy))
-        found = self.sheet_for(e) if e.char and e.char in self._sheet_names() else None  # type: ignore[attr-defined]
+        found = self.sheet_for(e) if e.char and self._sheet(e.char) is not None else None  # type: ignore[attr-defined]
         if found is not None:
             sheet, tag = found
             flipped = e.vx < 0  # type: ignore[attr-defined]
@@ -240,14 +252,3 @@ class Actors:
         facing = 1 if e.vx >= 0 else -1  # type: ignore[attr-defined]
         canvas.fill(BULLET_CORE[1], (sx - (3 if facing > 0 else 0), sy - 1, 4, 2))
         canvas.fill(BULLET_CORE[0], (sx - (1 if facing > 0 else -1), sy - 1, 2, 1))
-
-    @staticmethod
-    @cache
-    def _sheet_names() -> frozenset[str]:
-        """Sheet names present in the assets (a bullet without its own sheet is drawn as a tracer)."""
-        names = set()
-        for folder in ("sprites", "ui"):
-            d = assets_dir() / folder
-            if d.is_dir():
-                names |= {p.stem for p in d.glob("*.json")}
-        return frozenset(names)

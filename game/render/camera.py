@@ -64,7 +64,9 @@ class Camera:
             hi = min(hi, max(lo, float(right - self.view_w)))
             if ease_in:
                 lo = max(lo, min(float(left), hi))
-        lo = max(lo, min(self.reached, hi))
+        # what was passed stays passed, even when a lock is drawn a few pixels behind the view
+        floor = min(self.reached, float(self.max_x))
+        lo, hi = max(lo, floor), max(hi, floor)
         return min(max(x, lo), hi)
 
     def update(self, player_xs: Iterable[int], lock: tuple[int, int] | None) -> None:

@@ -14,6 +14,7 @@ from functools import cache
 import pygame
 
 from game.render.font import BitmapFont, FontError
+from game.render.hud import put
 from game.sim import events as ev
 from game.sim.events import Event
 
@@ -273,7 +274,7 @@ class Effects:
                 if p.age > p.life - 12 and p.age % 4 < 2:
                     continue
                 text, colour = p.data  # type: ignore[misc]
-                self.font.draw(canvas, text, sx, sy, colour, align="center")
+                put(canvas, self.font, text, sx, sy, colour, align="center")
 
     def draw_weather(self, canvas: pygame.Surface, cam_x: int, cam_y: int) -> None:
         """Steam clouds or falling snow over the whole scene (call after foreground layers)."""

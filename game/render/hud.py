@@ -35,6 +35,33 @@ DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "t
                  "viktor": "VIKTOR"}
 
 
+_LABELS: dict[tuple[str, str, tuple[int, ...] | None], pygame.Surface] = {}
+
+
+def label(font: BitmapFont, text: str, colour: tuple[int, ...] | None = None) -> pygame.Surface:
+    """``text`` with the font's drop shadow baked in, cached (HUD numbers change rarely, so blit once)."""
+    key = (font.name, text, colour)
+    img = _LABELS.get(key)
+    if img is None:
+        w, h = font.size(text)
+        dx, dy = font.shadow_offset or (0, 0)
+        img = pygame.Surface((max(1, w + dx), h + dy), pygame.SRCALPHA)
+        font.draw(img, text, 0, 0, colour)
+        if len(_LABELS) > 600:
+            _LABELS.clear()
+        _LABELS[key] = img
+    return img
+
+
+def put(canvas: pygame.Surface, font: BitmapFont, text: str, x: int, y: int,
+        colour: tuple[int, ...] | None = None, align: str = "left") -> pygame.Rect:
+    """Blit a cached label with ``x`` as its left edge, centre or right edge."""
+    img = label(font, text, colour)
+    w = font.size(text)[0]
+    left = x - {"left": 0, "center": w // 2, "right": w}[align]
+    return canvas.blit(img, (left, y))
+
+
 def display_name(char: str) -> str:
     """The on-screen name of a character sheet (``danko_bath`` -> ``DANKO``)."""
     return DISPLAY_NAMES.get(char, char.split("_")[0].upper())
@@ -170,14 +197,14 @@ class Hud:
         if face is not None:
             canvas.blit(face, (bx, 2))
         tx = bx + PORTRAIT + 7
-        self.small.draw(canvas, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
+        put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
         score = int(slot.score)  # type: ignore[attr-defined]
-        self.small.draw(canvas, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
+        put(canvas, self.small, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
         hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
         max_hp = e.max_hp if e is not None else 1  # type: ignore[attr-defined]
         self.bar(canvas, tx, 12, BAR_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
         lives = int(slot.lives)  # type: ignore[attr-defined]
-        self.small.draw(canvas, f"x{lives}", tx, 21, NAME_COLOUR)
+        put(canvas, self.small, f"x{lives}", tx, 21, NAME_COLOUR)
         ammo = int(slot.ammo)  # type: ignore[attr-defined]
         ax = tx + 18
         if ammo <= 8:
@@ -185,7 +212,7 @@ class Hud:
                 canvas.blit(self.bullet, (ax + i * 4, 22))
         else:
             canvas.blit(self.bullet, (ax, 22))
-            self.small.draw(canvas, f"x{ammo}", ax + 5, 21, BRASS[0])
+            put(canvas, self.small, f"x{ammo}", ax + 5, 21, BRASS[0])
         return {"score": score, "lives": lives, "ammo": ammo, "hp": hp}
 
     def enemy_block(self, canvas: pygame.Surface, world: object, by_id: dict[int, object]) -> int | None:
@@ -195,7 +222,7 @@ class Hud:
         if e is None:
             return None
         x, w = 160 - 50, 100
-        self.small.draw(canvas, display_name(e.char), 160, 22, (255, 190, 150), align="center")  # type: ignore[attr-defined]
+        put(canvas, self.small, display_name(e.char), 160, 22, (255, 190, 150), align="center")  # type: ignore[attr-defined]
         self.bar(canvas, x, 32, w, 4, e.eid, e.hp, e.max_hp, BAR_ENEMY)  # type: ignore[attr-defined]
         return int(e.hp)  # type: ignore[attr-defined]
 
@@ -268,7 +295,7 @@ class Hud:
         w, h = canvas.get_size()
         tw, th = self.small.size(text)
         canvas.fill(INK, ((w - tw) // 2 - 3, h - STRIP_H - th - 4, tw + 6, th + 3))
-        self.small.draw(canvas, text, w // 2, h - STRIP_H - th - 3, NAME_COLOUR, align="center")
+        put(canvas, self.small, text, w // 2, h - STRIP_H - th - 3, NAME_COLOUR, align="center")
 
     def draw_errors(self, canvas: pygame.Surface, lines: list[str]) -> None:
         """Level reload problems over the frozen level: a dark panel, wrapped lines in the small font."""
@@ -286,7 +313,7 @@ class Hud:
         pygame.draw.rect(canvas, (200, 40, 32), (4, 4, w - 8, panel_h), 1)
         for i, line in enumerate(wrapped):
             colour = (255, 120, 90) if i == 0 else NAME_COLOUR
-            self.small.draw(canvas, line, 8, 8 + i * self.small.line_height, colour)
+            put(canvas, self.small, line, 8, 8 + i * self.small.line_height, colour)
 
     def _wrap(self, text: str, width: int) -> list[str]:
         out: list[str] = []

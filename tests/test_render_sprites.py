@@ -1,0 +1,74 @@
+"""Every state the rules can reach has an animation, and attack frames follow the move data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pygame
+import pytest
+
+from game.paths import assets_dir
+from game.render.actors import move_frame, phase_counts, timed_frame
+from game.render.atlas import load_sheet
+from game.sim import fighter
+from game.sim.moves import Move, load_moveset
+
+#: The non-attack animation tags the rules set (``anim`` = state name; see game/sim/fighter.py).
+COMMON_TAGS = ("idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grab", "grabbed",
+               "thrown", "block")
+
+
+def character_sheets() -> list[str]:
+    """Every sheet a character entity can name: both players (and Danko's bathhouse look), every enemy."""
+    players = json.loads((assets_dir() / "data" / "players.json").read_text(encoding="utf-8"))
+    enemies = json.loads((assets_dir() / "data" / "enemies.json").read_text(encoding="utf-8"))
+    names = [k for k in players if not k.startswith("_")] + ["danko_bath"]
+    return names + [k for k in enemies if not k.startswith("_")]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _display() -> None:
+    pygame.display.init()
+
+
+def test_common_tags_cover_every_state_the_rules_name():
+    doc = fighter.__doc__ or ""
+    states = set(re.findall(r"``(\w+)``", doc.split("``anim``")[0]))
+    assert states, "fighter.py documents its states"
+    assert states - {"attack", "move"} <= set(COMMON_TAGS), "a rule state has no animation tag in this list"
+
+
+@pytest.mark.parametrize("char", character_sheets())
+def test_every_rule_state_and_move_has_an_animation(char):
+    sheet = load_sheet(char)
+    wanted = set(COMMON_TAGS) | set(load_moveset(char).moves)
+    missing = sorted(t for t in wanted if not sheet.has(t))
+    assert not missing, f"sprite sheet {char!r} lacks animations for {missing}"
+
+
+def test_every_pickup_kind_has_a_picture():
+    kinds = [k for k in json.loads((assets_dir() / "data" / "pickups.json").read_text(encoding="utf-8"))
+             if not k.startswith("_")]
+    for kind in kinds:
+        path = assets_dir() / "sprites" / f"{kind}.json"
+        sheet = load_sheet(kind) if path.exists() else load_sheet("pickups")
+        assert sheet.has(kind) or sheet.has("idle"), f"no picture for the {kind!r} pickup"
+
+
+def test_attack_frames_show_the_hit_pose_exactly_while_the_hitbox_is_out():
+    m = Move("punch", startup=3, active=2, recovery=7)
+    for n in (2, 3, 4, 5, 7):
+        ns, na, nr = phase_counts(n, m.startup, m.active, m.recovery)
+        assert ns >= 1 and na >= 1 and ns + na + nr == n
+        frames = [move_frame(n, m, t) for t in range(m.total)]
+        assert frames == sorted(frames), "frames never run backwards"
+        active = set(range(ns, ns + na))
+        for t, f in enumerate(frames):
+            assert (f in active) == (m.phase(t) == "active") or (n == 2 and m.phase(t) == "recovery")
+
+
+def test_looping_and_timed_animations_follow_aseprite_durations():
+    durations = [100, 100, 200]   # ms: 6, 6 and 12 ticks
+    assert [timed_frame(durations, t, loop=True) for t in (0, 5, 6, 12, 23, 24)] == [0, 0, 1, 2, 2, 0]
+    assert timed_frame(durations, 500, loop=False) == 2, "a one-shot holds its last frame"

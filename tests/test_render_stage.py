@@ -1,0 +1,142 @@
+"""The stage draws what the world holds: a scripted fight, HUD numbers, camera rules, effects per event."""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+import pytest
+
+from game.render.camera import Camera
+from game.render.screen import HEIGHT, WIDTH
+from game.render.stage import Stage, synthesised_view
+from game.sim import events as ev
+from game.sim import testlevel
+from game.sim.events import Event
+from game.sim.fixed import FP
+from game.sim.world import World
+from tests.scripted import mash
+
+
+@pytest.fixture(scope="module")
+def canvas() -> pygame.Surface:
+    pygame.display.init()
+    pygame.display.set_mode((WIDTH, HEIGHT))
+    return pygame.Surface((WIDTH, HEIGHT))
+
+
+def fight(level, ticks: int, canvas: pygame.Surface, seed: int = 2):
+    """Step a world with scripted mashing, feeding the stage, drawing every step; yields each step."""
+    world = World(level, seed=seed)
+    stage = Stage(level, None)
+    for t, frame in enumerate(mash(ticks, seed=seed)):
+        events = world.step(frame)
+        stage.handle_events(events, world)
+        stage.update(world)
+        stage.draw(canvas, world, (t % 4) / 4)
+        yield world, stage, events
+
+
+def test_renderer_draws_a_scripted_fight_without_errors(canvas):
+    level = testlevel.corridor(kinds=("thug", "bather", "gangster"))
+    kinds: set[str] = set()
+    drawn_max = 0
+    for _world, stage, events in fight(level, 420, canvas):
+        kinds.update(e.kind for e in events)
+        drawn_max = max(drawn_max, stage.actors.drawn)
+    assert drawn_max >= 2, "the player and at least one enemy were drawn"
+    assert ev.HIT in kinds, "the script should have landed hits (so effects were exercised)"
+
+
+def test_camera_never_scrolls_back_and_respects_the_wave_lock(canvas):
+    level = testlevel.corridor()
+    last = -1
+    locks = 0
+    for world, stage, _ in fight(level, 600, canvas, seed=5):
+        assert stage.camera_x >= last, "the camera scrolled back left"
+        lock = world.camera_lock
+        if lock is not None:
+            locks += 1
+            # the view may only move right while locked if it has not reached the lock's right edge
+            assert stage.camera_x == last or stage.camera_x + WIDTH <= lock[1], "scrolled past a wave lock"
+        last = stage.camera_x
+        assert 0 <= stage.camera_x <= level.pixel_width - WIDTH
+    assert locks > 0, "the script should reach a locked wave"
+
+
+def test_hud_shows_the_numbers_of_the_world(canvas):
+    level = testlevel.corridor()
+    for world, stage, _ in fight(level, 300, canvas, seed=3):
+        shown = stage.hud.shown
+        for slot, numbers in zip(world.slots, shown["players"], strict=True):
+            e = world.by_id[slot.eid]
+            assert numbers == {"score": slot.score, "lives": slot.lives, "ammo": slot.ammo, "hp": e.hp}
+        left = world.time_left_ticks
+        assert shown["timer"] == (None if left is None else math.ceil(left / 60))
+        foe = world.by_id.get(world.last_hit_enemy) if world.last_hit_enemy is not None else None
+        assert shown["enemy_hp"] == (foe.hp if foe is not None else None)
+        assert shown["go"] == bool(world.go_arrow)
+
+
+def test_camera_eases_into_a_lock_and_clamps_to_the_level():
+    cam = Camera(320, 180, 2000, 192)
+    cam.update([100], None)
+    assert cam.left == 0, "the first frame snaps to the clamped target"
+    for _ in range(300):
+        cam.update([1200], (400, 900))
+    assert cam.left == 900 - 320, "stops at the lock's right edge"
+    for _ in range(300):
+        cam.update([50], None)
+    assert cam.left == 580, "never scrolls back after the lock opens"
+    for _ in range(600):
+        cam.update([5000], None)
+    assert cam.left == 2000 - 320, "never shows past the level's right edge"
+
+
+def test_camera_shake_is_cosmetic_and_decays():
+    cam = Camera(320, 180, 2000, 192)
+    cam.update([500], None)
+    cam.kick(3)
+    offsets = set()
+    for _ in range(60):
+        cam.update([500], None)
+        offsets.add(cam.view(1.0)[0] - cam.left)
+    assert len(offsets) > 1 and cam.shake == 0.0 and cam.view(1.0)[0] == cam.left
+
+
+def test_every_event_kind_can_be_shown(canvas):
+    level = testlevel.corridor()
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    p = world.by_id[world.slots[0].eid]
+    x, y = p.x // FP, p.y // FP
+    events = [Event(kind, 0, x, y, 30, actor=p.eid, target=p.eid, value=100, strength=3, tag="health")
+              for kind in ev.EVENT_KINDS]
+    stage.handle_events(events, world)
+    for _ in range(5):
+        stage.update(world)
+        stage.draw(canvas, world, 0.0)
+    shown = {p.kind for p in stage.effects.particles}
+    assert {"spark", "dust", "muzzle", "pop", "ember"} <= shown
+    assert stage.camera.shake > 0
+
+
+def test_built_in_levels_get_a_bathhouse_view_from_their_solid_grid():
+    level = testlevel.corridor()
+    view = synthesised_view(level)
+    assert (view.cols, view.rows) == (level.cols, level.rows)
+    walls = view.layers[0].gids
+    assert (walls[level.solid] > 0).all() and (walls[~level.solid] > 0).all(), "every cell has a tile"
+    assert len({int(g) for g in walls[0]}) <= 2, "the top row is ceiling"
+
+
+def test_reload_errors_are_drawn_without_failing(canvas):
+    level = testlevel.corridor()
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    lines = [f"levels/x.tmx: object {i} (Enemy 'thug'): kind 'thugg' is unknown; valid: bather, gangster"
+             for i in range(40)]
+    stage.draw_errors(canvas, lines)
+    stage.draw_notice(canvas, "Screenshot saved: /tmp/x.png")
