@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .fonts import build_fonts
+from .sheets import build_characters
 from .tilesets import ALL_TILESETS
 
 
@@ -20,6 +21,7 @@ def build_tilesets(out: Path, moves_dir: Path) -> list[Path]:
 PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "tilesets": build_tilesets,
     "fonts": build_fonts,
+    "sprites": build_characters,
 }
 
 
