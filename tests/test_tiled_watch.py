@@ -76,3 +76,14 @@ def test_players_keep_their_spot_only_when_it_is_still_floor(level_copy: Path) -
     assert keep_position(level, 100, 150) == (100, 150)
     assert keep_position(level, 100, 20) == level.player_start
     assert keep_position(level, -5, 150) == level.player_start
+
+
+def test_fixing_a_broken_tileset_reloads_even_when_the_first_load_failed(level_copy: Path) -> None:
+    tsx = level_copy.parent / "tiles.tsx"
+    good = tsx.read_text()
+    tsx.write_text(good.replace("<tileset", "<tileset <", 1))
+    w = LevelWatcher(level_copy)
+    assert w.level is None and w.error is not None and "malformed XML" in str(w.error)
+    assert w.poll() is None
+    _touch_later(tsx, good)
+    assert isinstance(w.poll(), LevelDesc)

@@ -39,7 +39,8 @@ def read_level(path: str | Path, project: str | Path | None = None) -> tuple[Lev
         assert level is not None
         level.warnings = list(report.warnings)
         return level, raw
-    except LevelError:
+    except LevelError as exc:
+        exc.files = list(dict.fromkeys(report.files))
         raise
     except (RecursionError, MemoryError) as exc:
         msg = f"{report.label}: level is too deeply nested or too big ({exc.__class__.__name__})"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from pathlib import Path
 
 
 class LevelError(Exception):
@@ -12,6 +13,7 @@ class LevelError(Exception):
     def __init__(self, problems: list[str], warnings: list[str] | None = None) -> None:
         self.problems: list[str] = list(problems) or ["level error"]
         self.warnings: list[str] = list(warnings or [])
+        self.files: list[Path] = []   # files read before the error, so a watcher can wait for a fix
         super().__init__("\n".join(self.problems))
 
     def __str__(self) -> str:
@@ -39,6 +41,7 @@ class Report:
         self.label = label
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.files: list[Path] = []   # every file this load tried to read (found or not)
 
     def _where(self, file: str | None, obj: tuple[int, str, str] | None, layer: str | None) -> str:
         where = file or self.label

@@ -135,6 +135,7 @@ class Reader:
             ) -> ET.Element | None:
         """Parse one XML file; a missing file or bad XML becomes a problem naming the line."""
         label = label_of(path)
+        self.report.files.append(path)
         try:
             data = path.read_bytes()
         except OSError:
@@ -232,6 +233,7 @@ class Reader:
             ts.image = Path(os.path.normpath(base / (image.get("source") or "")))
             ts.image_w = int(self.num(image, "width", 0, where=where))
             ts.image_h = int(self.num(image, "height", 0, where=where))
+            self.report.files.append(ts.image)
             if not ts.image.is_file():
                 self.report.error(f"tileset image '{label_of(ts.image)}' not found", **where)
             else:

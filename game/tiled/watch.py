@@ -36,20 +36,13 @@ class LevelWatcher:
         self._stamps: dict[Path, Stamp] = {}
         self._load()
 
-    def _files(self) -> list[Path]:
-        files = [self.path]
-        if self.map_view is not None:
-            files += [Path(p) for p in self.map_view.files]
-        return list(dict.fromkeys(files))
-
     def _load(self) -> LevelDesc | LevelError:
         try:
             level, raw = read_level(self.path, self.project)
         except LevelError as exc:
             self.error = exc
-            # Keep watching what we watched before, plus the map itself, so fixing any of them reloads.
-            self._stamps = {p: _stamp(p) for p in self._stamps or {self.path: None}}
-            self._stamps[self.path] = _stamp(self.path)
+            # Watch what we watched before and whatever this attempt read, so fixing any of them reloads.
+            self._stamps = {p: _stamp(p) for p in [self.path, *self._stamps, *exc.files]}
             return exc
         default = bool(load_schema(self.project).defaults("Layer").get("foreground"))
         self.level, self.map_view, self.error = level, build_view(raw, default), None
