@@ -15,16 +15,21 @@ from game.sim import fighter
 from game.sim.moves import Move, load_moveset
 
 #: The non-attack animation tags the rules set (``anim`` = state name; see game/sim/fighter.py).
-COMMON_TAGS = ("idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grab", "grabbed",
-               "thrown", "block")
+COMMON_TAGS = ("idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown",
+               "block")
+#: States only players reach: holding someone (enemies never grab; game/sim/controls.py).
+PLAYER_TAGS = ("grab",)
 
 
-def character_sheets() -> list[str]:
-    """Every sheet a character entity can name: both players (and Danko's bathhouse look), every enemy."""
-    players = json.loads((assets_dir() / "data" / "players.json").read_text(encoding="utf-8"))
-    enemies = json.loads((assets_dir() / "data" / "enemies.json").read_text(encoding="utf-8"))
-    names = [k for k in players if not k.startswith("_")] + ["danko_bath"]
-    return names + [k for k in enemies if not k.startswith("_")]
+def _names(data_file: str) -> list[str]:
+    raw = json.loads((assets_dir() / "data" / data_file).read_text(encoding="utf-8"))
+    return [k for k in raw if not k.startswith("_")]
+
+
+def character_sheets() -> list[tuple[str, bool]]:
+    """(sheet, is_player) for every sheet a character entity can name, Danko's bathhouse look included."""
+    players = [(n, True) for n in [*_names("players.json"), "danko_bath"]]
+    return players + [(n, False) for n in _names("enemies.json")]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -36,21 +41,19 @@ def test_common_tags_cover_every_state_the_rules_name():
     doc = fighter.__doc__ or ""
     states = set(re.findall(r"``(\w+)``", doc.split("``anim``")[0]))
     assert states, "fighter.py documents its states"
-    assert states - {"attack", "move"} <= set(COMMON_TAGS), "a rule state has no animation tag in this list"
+    assert states - {"attack", "move"} <= set(COMMON_TAGS + PLAYER_TAGS), "a rule state has no animation tag"
 
 
-@pytest.mark.parametrize("char", character_sheets())
-def test_every_rule_state_and_move_has_an_animation(char):
+@pytest.mark.parametrize(("char", "player"), character_sheets())
+def test_every_rule_state_and_move_has_an_animation(char, player):
     sheet = load_sheet(char)
-    wanted = set(COMMON_TAGS) | set(load_moveset(char).moves)
+    wanted = set(COMMON_TAGS) | set(load_moveset(char).moves) | (set(PLAYER_TAGS) if player else set())
     missing = sorted(t for t in wanted if not sheet.has(t))
     assert not missing, f"sprite sheet {char!r} lacks animations for {missing}"
 
 
 def test_every_pickup_kind_has_a_picture():
-    kinds = [k for k in json.loads((assets_dir() / "data" / "pickups.json").read_text(encoding="utf-8"))
-             if not k.startswith("_")]
-    for kind in kinds:
+    for kind in _names("pickups.json"):
         path = assets_dir() / "sprites" / f"{kind}.json"
         sheet = load_sheet(kind) if path.exists() else load_sheet("pickups")
         assert sheet.has(kind) or sheet.has("idle"), f"no picture for the {kind!r} pickup"

@@ -41,7 +41,7 @@ def test_renderer_draws_a_scripted_fight_without_errors(canvas):
     level = testlevel.corridor(kinds=("thug", "bather", "gangster"))
     kinds: set[str] = set()
     drawn_max = 0
-    for _world, stage, events in fight(level, 420, canvas):
+    for _world, stage, events in fight(level, 700, canvas, seed=3):
         kinds.update(e.kind for e in events)
         drawn_max = max(drawn_max, stage.actors.drawn)
     assert drawn_max >= 2, "the player and at least one enemy were drawn"

@@ -39,9 +39,35 @@ def phase_counts(n: int, startup: int, active: int, recovery: int) -> tuple[int,
     return (ns, na, rest - ns)
 
 
-def move_frame(n: int, move: Move, tick: int) -> int:
-    """The frame (0..n-1) of an ``n``-frame attack tag at ``tick`` of ``move``."""
-    ns, na, nr = phase_counts(n, move.startup, move.active, move.recovery)
+def sheet_phase_counts(durations_ms: list[int], move: Move) -> tuple[int, int, int] | None:
+    """Frames per phase as the sheet itself times them (each frame's middle, scaled to the move's length).
+
+    None when the sheet's timing does not give the wind-up and the hit at least one frame each.
+    """
+    total_ms = sum(durations_ms)
+    if total_ms <= 0 or len(durations_ms) < 2:
+        return None
+    counts = {"startup": 0, "active": 0, "recovery": 0}
+    order = []
+    t = 0
+    for d in durations_ms:
+        mid = (t + d / 2) / total_ms * move.total
+        phase = move.phase(int(mid))
+        counts[phase] += 1
+        order.append(phase)
+        t += d
+    ranks = [("startup", "active", "recovery").index(p) for p in order]
+    if ranks != sorted(ranks) or not counts["startup"] or not counts["active"]:
+        return None
+    return counts["startup"], counts["active"], counts["recovery"]
+
+
+def move_frame(n: int, move: Move, tick: int, counts: tuple[int, int, int] | None = None) -> int:
+    """The frame (0..n-1) of an ``n``-frame attack tag at ``tick`` of ``move``.
+
+    ``counts`` (frames of wind-up, hit, recovery) defaults to a split in proportion to the move's ticks.
+    """
+    ns, na, nr = counts if counts is not None else phase_counts(n, move.startup, move.active, move.recovery)
     if tick < move.startup:
         return min(ns - 1, tick * ns // max(1, move.startup)) if ns else 0
     t = tick - move.startup
@@ -92,6 +118,7 @@ class Actors:
         self._white: dict[tuple[int, bool], pygame.Surface] = {}
         self._missing: set[str] = set()
         self._sheets: dict[str, SpriteSheet | None] = {}
+        self._phases: dict[tuple[str, str], tuple[int, int, int] | None] = {}
         self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
 
     # -- per step ------------------------------------------------------------------------
@@ -166,7 +193,10 @@ class Actors:
                 move = _moves(sheet.name).get(e.move or "")  # type: ignore[attr-defined]
             if move is not None:
                 t = tick if anim_len == move.total else tick * move.total // max(1, anim_len)
-                idx = move_frame(n, move, t)
+                key = (sheet.name, tag)
+                if key not in self._phases:
+                    self._phases[key] = sheet_phase_counts([d for _, d in frames], move)
+                idx = move_frame(n, move, t, self._phases[key])
             else:
                 idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0)
         return frames[idx][0]
