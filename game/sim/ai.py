@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 WAKE_DISTANCE = 220 * FP       # wave-0 enemies stand still until a player comes this close
 TOKEN_HOLD_MAX = 200           # a token unused this long goes back to the pool
 ATTACK_LANE = 4 * FP           # close enough in depth to swing
+THINK_EVERY = 3
 PLAN_EVERY = 16                # ticks between re-planning the waiting slots
 SLOT_DEPTHS = (0, -22, 22, -40, 40)
 REACT_RANGE = 48 * FP          # an enemy this close to a swinging player may block or back off
@@ -61,7 +62,9 @@ def think(w: World) -> None:
             e.ai_timer -= 1
         if e.state == "hurt" and e.anim_tick == 1 and e.hp * 100 < e.max_hp * w.enemy_stats(e).retreat_hp_pct:
             e.ai, e.ai_timer = "retreat", 50
-        if e.state in ("idle", "walk", "block"):
+        # Waiting enemies re-plan every THINK_EVERY ticks (staggered); token holders every tick.
+        if e.state in ("idle", "walk", "block") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0
+                                                   or e.state == "idle"):
             _act(w, e)
 
 

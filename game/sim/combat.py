@@ -75,16 +75,17 @@ def snapshot(w: World) -> tuple[list[AttackRec], list[HurtRec]]:
     attacks: list[AttackRec] = []
     hurts: list[HurtRec] = []
     for e in w.entities:
-        if e.kind == "pickup" or e.remove:
-            continue
-        if e.kind != "projectile":
-            h = hurtbox(w, e)
-            if h is not None:
-                hurts.append(h)
-        if e.state == "attack" or e.state == "thrown" or e.kind == "projectile":
+        if (e.state == "attack" or e.state == "thrown" or e.kind == "projectile") and not e.remove:
             a = attack_box(w, e)
             if a is not None:
                 attacks.append(a)
+    if not attacks:
+        return attacks, hurts   # nothing can be hit this step: skip the hurtboxes
+    for e in w.entities:
+        if (e.kind == "player" or e.kind == "enemy") and not e.remove:
+            h = hurtbox(w, e)
+            if h is not None:
+                hurts.append(h)
     return attacks, hurts
 
 

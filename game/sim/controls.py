@@ -23,25 +23,28 @@ if TYPE_CHECKING:
 BUFFER_TICKS = 6          # a press this early is remembered until the current move allows it
 GRAB_REACH = 26 * FP
 GRAB_LANE = 6 * FP
-BLOCK_BITS = Action.PUNCH | Action.KICK
+# Plain ints: IntFlag arithmetic is slow in the per-tick path.
+LEFT, RIGHT, UP, DOWN = int(Action.LEFT), int(Action.RIGHT), int(Action.UP), int(Action.DOWN)
+PUNCH, KICK, JUMP, SPECIAL = int(Action.PUNCH), int(Action.KICK), int(Action.JUMP), int(Action.SPECIAL)
+BLOCK_BITS = PUNCH | KICK
 CANCEL_INTO_BLOCK = ("punch1", "kick")
 
 
 def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
     """Apply one tick of input to a player character."""
     pressed = bits & ~slot.prev_input
-    if pressed & Action.PUNCH:
+    if pressed & PUNCH:
         e.buffer, e.buffer_timer = "punch", BUFFER_TICKS
-    elif pressed & Action.KICK:
+    elif pressed & KICK:
         e.buffer, e.buffer_timer = "kick", BUFFER_TICKS
-    elif pressed & Action.SPECIAL:
+    elif pressed & SPECIAL:
         e.buffer, e.buffer_timer = "special", BUFFER_TICKS
-    elif pressed & Action.JUMP:
+    elif pressed & JUMP:
         e.buffer, e.buffer_timer = "jump", BUFFER_TICKS
     if e.hitstop > 0 or not e.alive:
         return
-    dx = (1 if bits & Action.RIGHT else 0) - (1 if bits & Action.LEFT else 0)
-    dy = (1 if bits & Action.DOWN else 0) - (1 if bits & Action.UP else 0)
+    dx = (1 if bits & RIGHT else 0) - (1 if bits & LEFT else 0)
+    dy = (1 if bits & DOWN else 0) - (1 if bits & UP else 0)
     guard = (bits & BLOCK_BITS) == BLOCK_BITS
     st = e.state
     if st == "block":

@@ -95,8 +95,10 @@ class PlayerSlot:
     keys: int = 0
     next_life_at: int = 0
     out: bool = False         # no lives left
+    lives_lost: int = 0
 
     def key(self) -> tuple[int | str | bool, ...]:
         """Fields for the state hash."""
         return (self.index, self.name, self.eid, self.lives, self.score, self.ammo, self.prev_input,
-                self.combo_hits, self.combo_timer, self.damage_taken, self.keys, self.next_life_at, self.out)
+                self.combo_hits, self.combo_timer, self.damage_taken, self.keys, self.next_life_at, self.out,
+                self.lives_lost)

@@ -154,6 +154,7 @@ def _lives(w: World) -> None:
         if slot.out or p is None or p.state != "death" or p.timer > 0 or p.z > 0:
             continue
         slot.lives -= 1
+        slot.lives_lost += 1
         w.emit(ev.LIFE_LOST, x=p.x // FP, y=p.y // FP, actor=p.eid, value=slot.lives)
         if slot.lives > 0:
             # Drop back in where you fell, blinking.

@@ -292,6 +292,7 @@ class World:
             "player_hp": hp[0],
             "players_hp": hp,
             "lives": [s.lives for s in self.slots],
+            "lives_lost": sum(s.lives_lost for s in self.slots),
             "damage_taken": sum(s.damage_taken for s in self.slots),
             "enemies_defeated": self.enemies_defeated,
             "ammo": [s.ammo for s in self.slots],
