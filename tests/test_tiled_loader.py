@@ -151,3 +151,21 @@ def test_pytmx_still_opens_shipped_levels_but_misses_what_our_reader_adds() -> N
         objects = list(tmx.objects)
         ours = len(level.enemies) + len(level.waves) + len(level.pickups) + len(level.exits) + 1
         assert sum(1 for o in objects if o.type) < len(objects) == ours
+
+
+@pytest.mark.parametrize("encoding,compression", [("csv", ""), ("base64", ""), ("base64", "zlib"),
+                                                  ("base64", "gzip"), ("", "")])
+def test_layer_data_round_trips_with_flip_bits_in_every_encoding(encoding: str, compression: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    from game.tiled.tiledata import decode_data, encode_data
+
+    gids = np.array([[0, 1 | FLIP_H, 2 | FLIP_V], [3 | FLIP_D, 4 | FLIP_H | FLIP_V | FLIP_D, 2]],
+                    dtype=np.uint32)
+    if encoding:
+        el = ET.fromstring(f'<data encoding="{encoding}"'
+                           + (f' compression="{compression}"' if compression else "")
+                           + f">{encode_data(gids, encoding, compression)}</data>")
+    else:   # Tiled's old XML format: one <tile gid=""/> per cell
+        el = ET.fromstring("<data>" + "".join(f'<tile gid="{int(g)}"/>' for g in gids.flat) + "</data>")
+    assert np.array_equal(decode_data(el, 3, 2), gids)
