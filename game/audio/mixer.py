@@ -20,13 +20,12 @@ import pygame
 from game.audio import cues
 from game.audio.channels import ChannelBook, pan_gains
 from game.audio.music import MusicDataError, RenderedTrack, file_key, music_path, render_track
-from game.audio.sfx import Preset, load_presets, render_all, repitch
+from game.audio.sfx import PITCH_JITTER, Preset, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
 
 MUSIC_CHANNELS = 2          # two, so one track can fade out while the next fades in
 SFX_CHANNELS = 14           # total effect cap
-PITCH_JITTER = (0.96, 1.0, 1.04)  # cosmetic pitch variants, rendered once at start-up
 DUCK_LEVEL = 0.3            # music level under the pause menu
 VIEW_WIDTH = 320
 
@@ -89,10 +88,9 @@ class Mixer:
     def _load_effects(self) -> None:
         start = time.perf_counter()
         self._silence = pygame.sndarray.make_sound(np.zeros((64, 2), np.int16))
-        self.presets = load_presets()
-        for name, samples in render_all(self.presets).items():
-            variants = [samples if r == 1.0 else repitch(samples, r) for r in PITCH_JITTER]
-            self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(v)) for v in variants]
+        self.presets, variants = startup_effects()
+        for name, arrays in variants.items():
+            self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(v)) for v in arrays]
         self.sfx_render_ms = (time.perf_counter() - start) * 1000.0
 
     # --- effects -----------------------------------------------------------------------------
@@ -107,12 +105,13 @@ class Mixer:
                 self.play_music(track, fade_ms=300)
             name = cues.sfx_for(event)
             if name:
-                self._start(name, pan_gains(event.x - camera_x, VIEW_WIDTH), self._rng.randrange(3))
+                jitter = self._rng.randrange(len(PITCH_JITTER))
+                self._start(name, pan_gains(event.x - camera_x, VIEW_WIDTH), jitter)
 
     def play_sfx(self, name: str) -> None:
         """Play an effect centred and at its own pitch (menus, scenery)."""
         if self.enabled:
-            self._start(name, pan_gains(VIEW_WIDTH / 2, VIEW_WIDTH), 1)
+            self._start(name, pan_gains(VIEW_WIDTH / 2, VIEW_WIDTH), PITCH_JITTER.index(1.0))
 
     def _start(self, name: str, gains: tuple[float, float], variant: int) -> None:
         preset, sounds = self.presets.get(name), self._sounds.get(name)

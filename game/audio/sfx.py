@@ -98,6 +98,18 @@ def render_all(presets: dict[str, Preset] | None = None, rate: int = RATE) -> di
     return {name: render_preset(p, rate) for name, p in presets.items()}
 
 
+PITCH_JITTER = (0.96, 1.0, 1.04)  # cosmetic pitch variants of every effect, rendered once at start-up
+
+
+def startup_effects(presets: dict[str, Preset] | None = None,
+                    rate: int = RATE) -> tuple[dict[str, Preset], dict[str, list[np.ndarray]]]:
+    """Everything the mixer needs at start-up: the presets and each effect's pitch variants."""
+    presets = presets if presets is not None else load_presets()
+    variants = {name: [samples if r == 1.0 else repitch(samples, r) for r in PITCH_JITTER]
+                for name, samples in render_all(presets, rate).items()}
+    return presets, variants
+
+
 def repitch(samples: np.ndarray, ratio: float) -> np.ndarray:
     """Play ``samples`` (n, 2) int16 ``ratio`` times faster: cheap pitch jitter by resampling."""
     n = len(samples)
