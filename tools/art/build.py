@@ -6,8 +6,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .fonts import build_fonts
+from .portraits import build_portraits
 from .sheets import build_characters
 from .tilesets import ALL_TILESETS
+from .ui import build_ui
 
 
 def build_tilesets(out: Path, moves_dir: Path) -> list[Path]:
@@ -22,6 +24,8 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "tilesets": build_tilesets,
     "fonts": build_fonts,
     "sprites": build_characters,
+    "ui": build_ui,
+    "portraits": build_portraits,
 }
 
 

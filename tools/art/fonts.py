@@ -119,12 +119,13 @@ def render_title_text(text: str, sx: int = 2, sy: int = 2, bold: int = 1, hollow
     glyphs = title_glyphs()
     parts = [title_glyph(glyphs[ch], sx, sy, bold, hollow) for ch in text.upper()]
     overlap = 3  # outline + shadow columns shared between neighbours
-    w = sum(p.w - overlap + gap for p in parts) + overlap
-    out = Canvas(w, max(p.h for p in parts))
+    # a word space is two skeleton columns wide, not the glyph's full cell, so logos stay tight
+    adv = [(2 * sx if ch == " " else p.w - overlap + gap) for ch, p in zip(text, parts, strict=True)]
+    out = Canvas(sum(adv) + overlap, max(p.h for p in parts))
     x = 0
-    for p in parts:
+    for p, a in zip(parts, adv, strict=True):
         out.blit(p, x, 0)
-        x += p.w - overlap + gap
+        x += a
     return out
 
 
