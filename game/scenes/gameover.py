@@ -39,21 +39,20 @@ class GameOverScene(Screen):
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Count down; a confirm continues, back gives up, and so does reaching zero."""
+        before = self.count
+        self.count_ticks -= 1
+        if self.count_ticks <= 0:
+            self.give_up()
+            return
+        if self.count != before:
+            self.sfx("menu_move")
         if self.ticks < 20:          # a moment so a late punch does not continue by accident
             return
         if pressed & CONFIRM_BITS:
             self.sfx("menu_select")
             self.continue_game()
-            return
-        if back or pressed & BACK_BITS:
+        elif back or pressed & BACK_BITS:
             self.give_up()
-            return
-        before = self.count
-        self.count_ticks -= 1
-        if self.count_ticks <= 0:
-            self.give_up()
-        elif self.count != before:
-            self.sfx("menu_move")
 
     def continue_game(self) -> None:
         """The same level again with fresh lives; the scores start over (see campaign.py)."""
