@@ -114,7 +114,8 @@ def resolve(w: World) -> None:
     for e in w.entities:
         if e.state == "attack" and e.grab_eid >= 0 and e.move:
             m = w.moveset(e.char).moves[e.move]
-            if m.grab and e.anim_tick == m.startup and e.hitstop == 0 and e.grab_eid in by_id:
+            if (m.grab and e.anim_tick == m.startup and e.grab_eid in by_id
+                    and e.grab_eid not in e.hit_ids):
                 v = by_id[e.grab_eid]
                 if m.name == "throw":
                     throw(w, e, v, m)

@@ -76,8 +76,7 @@ def release(w: World, holder: Entity) -> None:
 def age(w: World, e: Entity) -> None:
     """Advance timers and move frames by one tick (nothing moves yet)."""
     if e.hitstop > 0:
-        e.hitstop -= 1
-        return
+        return    # frozen: physics counts the hitstop down at the end of the step
     if e.invuln > 0:
         e.invuln -= 1
     if e.buffer_timer > 0:
@@ -149,6 +148,7 @@ def detour(w: World, x: int, y: int, sign: int, ahead: int = 14 * FP) -> int:
 def physics(w: World, e: Entity) -> None:
     """Move one tick: walking, lunges, slides and flight, sliding along walls; then landing."""
     if e.hitstop > 0:
+        e.hitstop -= 1
         return
     st = e.state
     if st == "grabbed":

@@ -65,6 +65,7 @@ class World:
         self.lock_wave = -1
         self.go_arrow = 0
         self.token_cooldown = 0
+        self.ai_enabled = True      # False: enemies stand still (rule tests, training)
         self.wave_status: dict[int, str] = {}
         self._next_id = 1
         self._building = True
@@ -203,7 +204,8 @@ class World:
                 bits = inputs[slot.index] if slot.index < len(inputs) else 0
                 controls.control(self, self.by_id[slot.eid], slot, int(bits))
                 slot.prev_input = int(bits)
-            ai.think(self)
+            if self.ai_enabled:
+                ai.think(self)
             for e in ents:
                 if e.kind == "projectile":
                     self._fly(e)
@@ -271,7 +273,7 @@ class World:
         """A stable hex digest of everything that affects the future of the world (ints and strings only)."""
         h = hashlib.blake2b(digest_size=8)
         flow_state = (self.tick, self.result, self.players, self.difficulty, self.seed, self.enemies_defeated,
-                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown,
+                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown, self.ai_enabled,
                       sorted(self.wave_status.items()), self._next_id)
         h.update(repr(flow_state).encode())
         h.update(repr(self.rng.bit_generator.state).encode())
