@@ -1,4 +1,4 @@
-"""Combat rules: frame timing, lanes, hitstop, knockdown, grabs and throws, combos, blocking, order independence."""
+"""Combat rules: frame timing, lanes, hitstop, knockdown, grabs, throws, combos, blocking, hit order."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ L, R = int(Action.LEFT), int(Action.RIGHT)
 def duel(kind: str = "thug", dx: int = 20, dy: int = 0, hp: int = 0) -> tuple[World, object, object]:
     """Danko at (100, 130) facing right, one passive enemy ``dx`` px ahead and ``dy`` px deeper."""
     w = World(arena(((kind, 100 + dx, 130 + dy),)), seed=1)
-    player, enemy = w.by_id[w.slots[0].eid], [e for e in w.entities if e.kind == "enemy"][0]
+    player, enemy = w.by_id[w.slots[0].eid], next(e for e in w.entities if e.kind == "enemy")
     w.ai_enabled = False     # the enemy stands still
     if hp:
         enemy.hp = enemy.max_hp = hp
@@ -71,7 +71,7 @@ def test_hit_lands_one_step_after_the_first_active_frame():
 
 def test_hits_connect_only_when_depth_lanes_overlap():
     for dy, lands in ((8, True), (-8, True), (9, False), (-12, False)):
-        w, _, e = duel(dy=dy)
+        w, _, _e = duel(dy=dy)
         evs = press(w, P) + run_idle(w, 10)
         assert (ev.HIT in kinds(evs)) == lands, dy
 
@@ -100,7 +100,7 @@ def test_hitstop_freezes_attacker_and_victim_longer_for_heavy_hits():
 
 
 def test_knockdown_then_lying_and_getting_up_are_invulnerable():
-    w, p, e = duel(hp=500)
+    w, _p, e = duel(hp=500)
     press(w, K)
     for _ in range(200):
         w.step((0,))
@@ -118,7 +118,7 @@ def test_knockdown_then_lying_and_getting_up_are_invulnerable():
 
 
 def test_combo_chains_within_the_window_and_restarts_after_it():
-    w, p, e = duel(hp=500)
+    w, p, _e = duel(hp=500)
     window = w.rules["combo_window"]
     seen = []
     for _ in range(3):

@@ -36,7 +36,7 @@ def corridor(cols: int = 60, rows: int = 12, waves: int = 2, per_wave: int = 3,
 
 
 def gauntlet() -> LevelDesc:
-    """Every enemy kind, wave by wave, ending with Viktor; ammo and health on the way. Built in code for tests."""
+    """Every enemy kind wave by wave, ending with Viktor; ammo and health on the way (for tests)."""
     cols, rows = 110, 12
     solid = np.zeros((rows, cols), dtype=bool)
     solid[:5, :] = True
@@ -52,11 +52,12 @@ def gauntlet() -> LevelDesc:
         zones.append(WaveZone(obj_id=oid, number=n, rect=Rect(zx, 80, 32, 96)))
         oid += 1
         for i, kind in enumerate(kinds):
-            enemies.append(EnemySpawn(obj_id=oid, kind=kind, x=zx + 100 + 30 * i, y=96 + 28 * (i % 3), wave=n))
+            enemies.append(EnemySpawn(obj_id=oid, kind=kind, x=zx + 100 + 30 * i, y=96 + 28 * (i % 3),
+                                      wave=n))
             oid += 1
-    pickups = [PickupSpawn(obj_id=90, kind="ammo", x=560, y=120), PickupSpawn(obj_id=91, kind="health", x=900, y=150),
-               PickupSpawn(obj_id=92, kind="ammo", x=1180, y=100), PickupSpawn(obj_id=93, kind="points", x=700, y=100),
-               PickupSpawn(obj_id=94, kind="health", x=1240, y=150)]
+    pickups = [PickupSpawn(obj_id=90 + i, kind=k, x=x, y=y) for i, (k, x, y) in enumerate(
+        (("ammo", 560, 120), ("health", 900, 150), ("ammo", 1180, 100), ("points", 700, 100),
+         ("health", 1240, 150)))]
     return LevelDesc(
         name="gauntlet", title="TEST GAUNTLET", solid=solid, player_start=(40, 130), time_limit=600,
         music="bathhouse", enemies=enemies, waves=zones, pickups=pickups,

@@ -273,7 +273,8 @@ class World:
         """A stable hex digest of everything that affects the future of the world (ints and strings only)."""
         h = hashlib.blake2b(digest_size=8)
         flow_state = (self.tick, self.result, self.players, self.difficulty, self.seed, self.enemies_defeated,
-                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown, self.ai_enabled,
+                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown,
+                      self.ai_enabled,
                       sorted(self.wave_status.items()), self._next_id)
         h.update(repr(flow_state).encode())
         h.update(repr(self.rng.bit_generator.state).encode())
