@@ -253,7 +253,8 @@ class Actors:
             sheet, tag = found
             flipped = e.facing < 0
             surf = self.frame_of(sheet, tag, e, flipped)
-            if e.hitstop > 0 and e.kind != "pickup" and e.state in ("hurt", "knockdown", "grabbed", "thrown"):
+            if (e.hitstop > 0 and e.hitstop % 4 < 2 and e.kind != "pickup"
+                    and e.state in ("hurt", "knockdown", "grabbed", "thrown", "death")):
                 surf = self.white(surf)
             if e.kind == "pickup":
                 sy -= (tick // 8 + e.eid) % 4 == 0  # a small glint-hop keeps items noticeable

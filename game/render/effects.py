@@ -23,38 +23,50 @@ PALE = (255, 244, 176)
 YELLOW = (255, 206, 48)
 ORANGE = (236, 120, 28)
 RED = (190, 36, 24)
-DUST = ((226, 212, 186), (176, 158, 134), (112, 98, 86))
+DUST = ((246, 242, 232), (198, 190, 180), (120, 108, 104))
+DUST_INK = (40, 30, 34)
 STEAM = (236, 240, 244)
 SNOW = ((252, 252, 255), (196, 206, 228))
 POP_COLOURS = {"score": YELLOW, "pickup": (120, 236, 120), "extra_life": (120, 200, 255)}
 
 MAX_PARTICLES = 320
-SPARK_RADIUS = {1: 5, 2: 8, 3: 12}
+SPARK_RADIUS = {1: 7, 2: 10, 3: 14}
 SPARK_FRAME_TICKS = 3
 
 
 # -- sprites drawn in code ---------------------------------------------------------------------
+def _ray(s: pygame.Surface, c: int, angle: float, start: float, length: float, half: float,
+         colour: tuple[int, int, int]) -> None:
+    """One pointed ray of a star: a thin triangle from ``start`` out to ``length`` from the centre."""
+    ca, sa = math.cos(angle), math.sin(angle)
+    px, py = -sa * half, ca * half
+    bx, by = c + ca * start, c + sa * start
+    tip = (round(c + ca * length), round(c + sa * length))
+    pygame.draw.polygon(s, colour, [(round(bx + px), round(by + py)), tip, (round(bx - px), round(by - py))])
+
+
 def _burst(radius: int, frame: int, diagonal: bool) -> pygame.Surface:
-    """One frame of an impact star: long bold rays, a white-hot core, breaking up as it fades."""
-    size = radius * 2 + 5
+    """One frame of an impact star: pointed rays round a white-hot core, breaking up as it fades."""
+    size = radius * 2 + 9
     s = pygame.Surface((size, size), pygame.SRCALPHA)
     c = size // 2
-    angles = [i * math.pi / 4 + (math.pi / 8 if diagonal else 0) for i in range(8)]
-    for i, a in enumerate(angles):
+    turn = math.pi / 8 if diagonal else 0.0
+    for i in range(8):
+        a = i * math.pi / 4 + turn
         long_ray = i % 2 == 0
-        length = radius + frame * 2 if long_ray else radius * 2 // 3 + frame
-        start = 0 if frame == 0 else radius // 2 + frame
-        if frame == 2:
-            start = length - 2
-        x0, y0 = c + round(math.cos(a) * start), c + round(math.sin(a) * start)
-        x1, y1 = c + round(math.cos(a) * length), c + round(math.sin(a) * length)
-        outer = (ORANGE, RED, RED)[frame]
-        inner = (PALE, YELLOW, ORANGE)[frame]
-        width = 3 if long_ray and radius >= 8 and frame < 2 else 1
-        pygame.draw.line(s, outer, (x0, y0), (x1, y1), width + (2 if width > 1 else 1))
-        pygame.draw.line(s, inner, (x0, y0), (x1, y1), width)
+        length = (radius + 2 * frame) if long_ray else (radius * 0.6 + frame)
+        half = max(1.0, radius / 5) if long_ray else max(1.0, radius / 8)
+        if frame == 0:
+            _ray(s, c, a, 0, length + 1, half + 1, ORANGE)
+            _ray(s, c, a, 0, length - 1, half, YELLOW if long_ray else PALE)
+        elif frame == 1:
+            _ray(s, c, a, radius * 0.35, length + 1, half + 0.5, RED)
+            _ray(s, c, a, radius * 0.35, length - 1, max(0.6, half - 0.5), ORANGE if long_ray else YELLOW)
+        else:   # embers at the tips
+            tip = (c + round(math.cos(a) * length), c + round(math.sin(a) * length))
+            s.fill(ORANGE if long_ray else RED, (*tip, 2 if long_ray and radius > 8 else 1, 1))
     if frame == 0:
-        pygame.draw.circle(s, YELLOW, (c, c), max(2, radius // 2))
+        pygame.draw.circle(s, PALE, (c, c), max(2, radius // 2))
         pygame.draw.circle(s, WHITE, (c, c), max(1, radius // 3))
     elif frame == 1:
         pygame.draw.circle(s, YELLOW, (c, c), max(2, radius // 3), 1)
@@ -70,20 +82,30 @@ def spark_frames(strength: int, diagonal: bool) -> tuple[pygame.Surface, ...]:
 
 @cache
 def puff(radius: int, shade: int = 0) -> pygame.Surface:
-    """A dust puff: a lit blob with a darker underside and a dithered rim."""
-    size = radius * 2 + 2
+    """A dust cloud: three overlapping lobes, lit from above, outlined underneath (reads on any floor)."""
+    size = radius * 2 + 4
     s = pygame.Surface((size, size), pygame.SRCALPHA)
     light, mid, dark = DUST if shade == 0 else (DUST[1], DUST[2], DUST[2])
-    c = radius
+    c = size / 2
+    lobes = ((c - radius * 0.45, c + radius * 0.2, radius * 0.6),
+             (c + radius * 0.45, c + radius * 0.2, radius * 0.6),
+             (c, c - radius * 0.15, radius * 0.75))
+    around = ((0, -1), (-1, 0), (1, 0))
+
+    def inside(x: float, y: float) -> bool:
+        return any(math.hypot(x - lx, y - ly) <= lr for lx, ly, lr in lobes)
+
     for y in range(size):
         for x in range(size):
-            d = math.hypot(x - c, y - c)
-            if d > radius + 0.5:
-                continue
-            if d > radius - 1.2 and (x + y) % 2:
-                continue  # dithered edge instead of a hard disc
-            colour = dark if y - c > radius * 0.35 else (light if (x - c) + (y - c) < -radius * 0.4 else mid)
-            s.set_at((x, y), colour)
+            px, py = x + 0.5, y + 0.5
+            if inside(px, py):
+                if shade and (x + y) % 2:
+                    continue  # a fading cloud breaks up
+                upper = not inside(px - 1, py - 1.5)
+                lower = not inside(px, py + 1.5)
+                s.set_at((x, y), light if upper else dark if lower else mid)
+            elif shade == 0 and py > c - 1 and any(inside(px + dx, py + dy) for dx, dy in around):
+                s.set_at((x, y), DUST_INK)
     return s
 
 
@@ -162,13 +184,13 @@ class Effects:
             elif k == ev.LAND:
                 self.dust(e.x, e.y, 2, 3)
             elif k in (ev.KNOCKDOWN, ev.DEATH):
-                self.dust(e.x, e.y, 5, 5)
+                self.dust(e.x, e.y, 8, 6, spread=22)   # along the whole body hitting the floor
             elif k == ev.THROW:
                 self.dust(e.x, e.y, 3, 4)
             elif k == ev.SHOT:
                 self.add(Particle("muzzle", e.x, e.y, e.z, 6, facing_of.get(e.actor, 1)))
             elif k == ev.SCORE and e.value > 0:
-                self.popup(e.x, e.y, e.z + 40, str(e.value), "score")
+                self.popup(e.x, e.y, e.z + 66, str(e.value), "score")
             elif k == ev.PICKUP:
                 self.popup(e.x, e.y, e.z + 20, (e.tag or "item").upper(), "pickup")
             elif k == ev.EXTRA_LIFE:
@@ -190,16 +212,20 @@ class Effects:
             self.add(Particle("ember", x, y, z, self.rng.randint(8, 14), None,
                               math.cos(a) * sp, 0.0, math.sin(a) * sp + 1.0))
 
-    def dust(self, x: int, y: int, count: int, size: int) -> None:
+    def dust(self, x: int, y: int, count: int, size: int, spread: float = 8) -> None:
         """Puffs kicked up along the floor either side of a point."""
         for i in range(count):
             side = -1 if i % 2 else 1
-            self.add(Particle("dust", x + side * self.rng.uniform(2, 8), y + self.rng.uniform(-1.5, 1.5), 1,
-                              self.rng.randint(16, 26), self.rng.randint(max(2, size - 2), size),
+            px = x + side * self.rng.uniform(2, spread)
+            life, radius = self.rng.randint(16, 26), self.rng.randint(max(2, size - 2), size)
+            self.add(Particle("dust", px, y + self.rng.uniform(-1.5, 1.5), 1, life, radius,
                               side * self.rng.uniform(0.3, 1.1), 0.0, self.rng.uniform(0.1, 0.35)))
 
     def popup(self, x: int, y: int, z: int, text: str, style: str) -> None:
-        """A number or word that rises from a spot and blinks out."""
+        """A number or word that rises from a spot and blinks out; pop-ups of the same moment stack up."""
+        for p in self.particles:
+            if p.kind == "pop" and p.age < 12 and abs(p.x - x) < 24 and abs(p.y - y) < 12:
+                z = max(z, int(p.z) + 9)
         self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, 0.5))
 
     # -- time ----------------------------------------------------------------------------------
@@ -261,9 +287,9 @@ class Effects:
                 img = frames[min(2, p.age // SPARK_FRAME_TICKS)]  # type: ignore[index]
                 blit(img, (sx - img.get_width() // 2, sy - img.get_height() // 2))
             elif k == "dust":
-                r = max(1, int(p.data) - p.age * int(p.data) // p.life)  # type: ignore[call-overload]
-                img = puff(r, 1 if p.age > p.life // 2 else 0)
-                blit(img, (sx - r, sy - r * 2))
+                r = max(1, int(p.data) - p.age * int(p.data) // (p.life + 4))  # type: ignore[call-overload]
+                img = puff(r, 1 if p.age > p.life * 2 // 3 else 0)
+                blit(img, (sx - r - 2, sy - r * 2 - 2))
             elif k == "ember":
                 canvas.fill(YELLOW if p.age < p.life // 2 else ORANGE, (sx, sy, 2 if p.age < 4 else 1, 1))
             elif k == "muzzle":

@@ -28,6 +28,8 @@ GO_RED = ((255, 96, 72), (214, 32, 24), (120, 12, 12))
 STRIP_H = 12              # the bottom logo strip
 PORTRAIT = 22             # portrait box size (inside the frame)
 BAR_W, BAR_H = 92, 7
+ENEMY_NAME_W = 44         # room for the longest enemy name before its bar
+BAND_H = 30               # the dark band behind the top HUD
 
 #: What the HUD calls each character kind on screen.
 DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "thug": "THUG",
@@ -150,6 +152,7 @@ class Hud:
             warn("assets/ui has no RED HEAT logo strip images; drawing the strip with the title font")
         self._drain: dict[int, float] = {}    # eid -> the red "energy lost" segment draining behind
         self.shown: dict[str, object] = {}
+        self._band: pygame.Surface | None = None
 
     def convert(self) -> None:
         """Convert images for fast blits once a display mode exists."""
@@ -190,40 +193,42 @@ class Hud:
 
     def player_block(self, canvas: pygame.Surface, world: object, slot: object, bx: int,
                      by_id: dict[int, object]) -> dict[str, int]:
-        """Portrait, name, score, energy, lives and bullets of one player; returns the numbers drawn."""
+        """Portrait; name, lives, bullets and score; the energy bar; returns the numbers drawn."""
         e = by_id.get(slot.eid)  # type: ignore[attr-defined]
         char = e.char if e is not None and e.char else slot.name  # type: ignore[attr-defined]
         face = portrait(char)
         if face is not None:
             canvas.blit(face, (bx, 2))
         tx = bx + PORTRAIT + 7
-        put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
+        name = put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
+        lives = int(slot.lives)  # type: ignore[attr-defined]
+        mark = put(canvas, self.small, f"x{lives}", name.right + 3, 2, (150, 210, 255))
+        ammo = int(slot.ammo)  # type: ignore[attr-defined]
+        ax = mark.right + 4
+        if ammo <= 4:
+            for i in range(ammo):
+                canvas.blit(self.bullet, (ax + i * 4, 3))
+        else:
+            canvas.blit(self.bullet, (ax, 3))
+            put(canvas, self.small, f"{ammo}", ax + 5, 2, BRASS[0])
         score = int(slot.score)  # type: ignore[attr-defined]
         put(canvas, self.small, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
         hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
         max_hp = e.max_hp if e is not None else 1  # type: ignore[attr-defined]
         self.bar(canvas, tx, 12, BAR_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
-        lives = int(slot.lives)  # type: ignore[attr-defined]
-        put(canvas, self.small, f"x{lives}", tx, 21, NAME_COLOUR)
-        ammo = int(slot.ammo)  # type: ignore[attr-defined]
-        ax = tx + 18
-        if ammo <= 8:
-            for i in range(ammo):
-                canvas.blit(self.bullet, (ax + i * 4, 22))
-        else:
-            canvas.blit(self.bullet, (ax, 22))
-            put(canvas, self.small, f"x{ammo}", ax + 5, 21, BRASS[0])
         return {"score": score, "lives": lives, "ammo": ammo, "hp": hp}
 
-    def enemy_block(self, canvas: pygame.Surface, world: object, by_id: dict[int, object]) -> int | None:
-        """Name and energy of the enemy the players hit last, under the timer."""
+    def enemy_block(self, canvas: pygame.Surface, world: object, bx: int,
+                    by_id: dict[int, object]) -> int | None:
+        """Name and energy of the enemy the players hit last, under player 1's bar (as in the arcades)."""
         eid = world.last_hit_enemy  # type: ignore[attr-defined]
         e = by_id.get(eid) if eid is not None else None
         if e is None:
             return None
-        x, w = 160 - 50, 100
-        put(canvas, self.small, display_name(e.char), 160, 22, (255, 190, 150), align="center")  # type: ignore[attr-defined]
-        self.bar(canvas, x, 32, w, 4, e.eid, e.hp, e.max_hp, BAR_ENEMY)  # type: ignore[attr-defined]
+        tx = bx + PORTRAIT + 7
+        put(canvas, self.small, display_name(e.char), tx, 20, (255, 178, 140))  # type: ignore[attr-defined]
+        self.bar(canvas, tx + ENEMY_NAME_W, 22, BAR_W - ENEMY_NAME_W, 5, e.eid, e.hp, e.max_hp,  # type: ignore[attr-defined]
+                 BAR_ENEMY)
         return int(e.hp)  # type: ignore[attr-defined]
 
     def timer(self, canvas: pygame.Surface, world: object) -> int | None:
@@ -276,8 +281,24 @@ class Hud:
         return filled
 
     # -- all of it -----------------------------------------------------------------------
+    def band(self, canvas: pygame.Surface) -> None:
+        """A dark band behind the top HUD so names and numbers read over any wall."""
+        if self._band is None or self._band.get_width() != canvas.get_width():
+            w = canvas.get_width()
+            band = pygame.Surface((w, BAND_H + 3), pygame.SRCALPHA)
+            band.fill((*INK, 178), (0, 0, w, BAND_H))
+            # a dithered lower edge instead of a hard line
+            for x in range(0, w, 2):
+                band.fill((*INK, 178), (x, BAND_H, 1, 1))
+                band.fill((*INK, 178), (x + 1, BAND_H + 1, 1, 1))
+                if x % 4 == 0:
+                    band.fill((*INK, 178), (x, BAND_H + 2, 1, 1))
+            self._band = band.convert_alpha() if pygame.display.get_surface() is not None else band
+        canvas.blit(self._band, (0, 0))
+
     def draw(self, canvas: pygame.Surface, world: object, by_id: dict[int, object], tick: int) -> None:
         """Draw the whole HUD over the scene."""
+        self.band(canvas)
         players = []
         for slot in world.slots:  # type: ignore[attr-defined]
             bx = 4 if slot.index == 0 else canvas.get_width() - 4 - (PORTRAIT + 7 + BAR_W + 4)
@@ -285,7 +306,7 @@ class Hud:
         self.shown = {
             "players": players,
             "timer": self.timer(canvas, world),
-            "enemy_hp": self.enemy_block(canvas, world, by_id),
+            "enemy_hp": self.enemy_block(canvas, world, 4, by_id),
             "go": self.go(canvas, world, tick),
             "logo_px": self.logo_strip(canvas, float(world.progress())),  # type: ignore[attr-defined]
         }
