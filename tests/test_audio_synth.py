@@ -78,3 +78,17 @@ def test_bad_preset_file_names_file_and_entry(tmp_path):
     bad.write_text("{not json")
     with pytest.raises(synth.SynthDataError, match=r"presets\.json"):
         load_presets(bad)
+
+
+def test_audio_modules_other_than_the_mixer_never_import_pygame():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys\n"
+            "import game.audio.synth, game.audio.sfx, game.audio.music, game.audio.voices\n"
+            "import game.audio.cues, game.audio.channels, game.audio.export\n"
+            "assert 'pygame' not in sys.modules, 'pygame was imported'\n")
+    root = Path(__file__).resolve().parent.parent
+    run = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
