@@ -79,7 +79,8 @@ def _plan_slots(w: World, enemies: list[Entity]) -> None:
         group.sort(key=lambda e: (abs(e.x - p.x), e.eid))
         counts = {1: 0, -1: 0}
         for e in group:
-            side = 1 if e.x >= p.x else -1
+            # Sides are sticky (no dithering); a side that is crowded sends its farther enemies round.
+            side = e.ai_side if e.ai_side in (1, -1) else (1 if e.x >= p.x else -1)
             # Flank: when one side is crowded, the farther enemies walk round to the other.
             if counts[side] > counts[-side] + 1:
                 side = -side
