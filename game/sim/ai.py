@@ -123,9 +123,8 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
 def _choose_move(w: World, e: Entity) -> str:
     st = w.enemy_stats(e)
     if st.pattern:
-        name = st.pattern[e.pattern % len(st.pattern)]
-        e.pattern += 1
-        return name
+        # The pattern moves on only when a move is actually thrown (see after_attack).
+        return st.pattern[e.pattern % len(st.pattern)]
     total = sum(m.weight for m in st.moves)
     roll = int(w.rng.integers(0, total))
     for m in st.moves:
@@ -139,6 +138,8 @@ def after_attack(w: World, e: Entity) -> None:
     """An attack finished: hand the token back and wait a little before asking again."""
     if e.token:
         w.release_token(e)
+    if w.enemy_stats(e).pattern:
+        e.pattern += 1
     pause = 36 * 100 // w.diff.aggression_pct
     e.ai_timer = pause + int(w.rng.integers(0, pause + 1))
     e.ai = "wait"
@@ -216,7 +217,8 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
     if not lo <= gx <= hi:
         # No room on this side inside the locked screen: come round the other side.
         gx = p.x - side * want
-    _walk_to(w, e, gx, p.y)
+    # Backing off to shooting or dashing distance is done briskly.
+    _walk_to(w, e, gx, p.y, 130 if abs(gx - e.x) > 24 * FP and dist < want else 100)
     e.facing = 1 if p.x >= e.x else -1
 
 

@@ -218,15 +218,18 @@ def _hit_victim(w: World, v: Entity, group: list[tuple[Entity, Entity, Move | No
         knockdown = True
     else:
         _let_go(w, v)
-    w.release_token(v)
     v.move, v.hit_ids, v.hitstop = "", [], max(v.hitstop, stop)
     v.facing = -direction
     if v.hp <= 0:
         kill(w, v, direction, max(knockback, 384), max(launch, 512), a)
         return
-    if v.kind == "enemy" and w.enemy_stats(v).heavy and strength < 3:
+    heavy = v.kind == "enemy" and w.enemy_stats(v).heavy
+    if heavy and strength < 3:
+        # A boss shrugs off light blows: short stun, no knockdown, and he keeps his turn.
         knockdown = False
         hitstun //= 2
+    if knockdown or not heavy:
+        w.release_token(v)
     if knockdown:
         v.state, v.anim, v.anim_tick, v.anim_len = "knockdown", "knockdown", 0, 0
         v.vx, v.vz, v.z = direction * knockback, launch, max(v.z, 1)
