@@ -347,3 +347,12 @@ def test_player_two_keyboard_page_remaps_player_two(game):
     game.key("m")
     assert game.app.settings.bindings[1]["keys"]["jump"] == ["m"]
     assert game.app.settings.bindings[0]["keys"]["jump"] == ["c"]
+
+
+def test_a_tap_shorter_than_a_frame_still_counts(game):
+    game.key("return")
+    code = pygame.key.key_code("down")
+    game.post(pygame.KEYDOWN, key=code, mod=0, unicode="", scancode=0)
+    game.post(pygame.KEYUP, key=code, mod=0, unicode="", scancode=0)   # both before the next frame
+    game.tick()
+    assert game.menu_key() == "2p"

@@ -71,15 +71,15 @@ class CardScene(Screen):
         self.snow.draw(canvas)
         panel(canvas, pygame.Rect(8, 14, 304, 146))
         face = portrait(self.card.speaker)
-        canvas.blit(face, (18, 30))
+        canvas.blit(face, (16, 26))
         font = small()
-        font.draw(canvas, self.card.speaker.upper(), 18 + face.get_width() // 2, 32 + face.get_height(),
+        font.draw(canvas, self.card.speaker.upper(), 16 + face.get_width() // 2, 30 + face.get_height(),
                   color=DIM, align="center")
-        font.draw(canvas, self.card.heading, 80, 24, color=GOLD)
-        y = 40
+        font.draw(canvas, self.card.heading, 90, 22, color=GOLD)
+        y = 38
         left = self.text[: self.shown]
-        for line in wrap(font, left, 222):
-            font.draw(canvas, line, 80, y, color=WHITE)
+        for line in wrap(font, left, 214):
+            font.draw(canvas, line, 90, y, color=WHITE)
             y += font.line_height
         if self.revealed and self.ticks // 20 % 2 == 0:
             font.draw(canvas, "...", 300, 148, color=RED, align="right")

@@ -70,7 +70,7 @@ class GameOverScene(Screen):
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """GAME OVER (or TIME UP), the big count, the scores."""
-        shade(canvas, color=(20, 0, 0, 170))
+        shade(canvas, color=(24, 0, 0, 190))
         title().draw(canvas, "TIME UP" if self.reason == "timeout" else "GAME OVER", 160, 34, align="center")
         font = small()
         font.draw(canvas, "CONTINUE?", 160, 66, color=WHITE, align="center")

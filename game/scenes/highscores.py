@@ -61,6 +61,7 @@ class HighScoreEntryScene(Screen):
 
     def handle(self, event: pygame.event.Event) -> None:
         """Typing a letter on the keyboard sets it and moves on; Backspace goes back."""
+        self.latch(event)
         if event.type != pygame.KEYDOWN:
             return
         if event.key == pygame.K_BACKSPACE:

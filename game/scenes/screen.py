@@ -28,6 +28,7 @@ class Screen(Scene):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         self.ticks = 0
+        self.latched = 0
         self.menu: Menu | None = None
 
     # -- sound ---------------------------------------------------------------------
@@ -52,8 +53,20 @@ class Screen(Scene):
         """Back from a screen above: a press still in flight must not act twice."""
         self.app.input.take_pause()
 
+    def latch(self, event: pygame.event.Event) -> None:
+        """Remember a press by its event: a tap shorter than a frame (down and up together) still counts."""
+        router = self.app.input
+        if event.type == pygame.KEYDOWN:
+            for _player, bit in router.keymap.get(event.key, ()):
+                self.latched |= bit
+        elif event.type == pygame.CONTROLLERBUTTONDOWN:
+            pad = router.pads.get(event.instance_id)
+            if pad is not None:
+                self.latched |= router.padmap[pad.player].get(event.button, 0)
+
     def handle(self, event: pygame.event.Event) -> None:
-        """The mouse works in menus too."""
+        """Key presses are latched; the mouse works in menus too."""
+        self.latch(event)
         if self.menu is not None:
             outcome = self.menu.handle_mouse(event, self.app.display.to_canvas)
             if outcome:
@@ -66,7 +79,8 @@ class Screen(Scene):
         held = 0
         for bits in inputs:
             held |= bits
-        self.act(self.app.input.pressed(), held, back)
+        pressed, self.latched = self.app.input.pressed() | self.latched, 0
+        self.act(pressed, held, back)
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Default: drive ``self.menu``; back pops the screen."""

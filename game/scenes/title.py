@@ -40,6 +40,7 @@ class TitleScene(Screen):
 
     def handle(self, event: pygame.event.Event) -> None:
         """Any key or button counts as activity."""
+        self.latch(event)
         if event.type in (pygame.KEYDOWN, pygame.CONTROLLERBUTTONDOWN, pygame.MOUSEBUTTONDOWN):
             self.idle = 0
             if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
@@ -75,8 +76,9 @@ class TitleScene(Screen):
         art = logo()
         canvas.blit(art, ((canvas.get_width() - art.get_width()) // 2, 28))
         font = small()
-        font.draw(canvas, "MOSCOW  -  CHICAGO", 160, 30 + art.get_height() + 4, color=DIM, align="center")
         covered = self.app.scenes.top is not self
+        if not covered:
+            font.draw(canvas, "MOSCOW  -  CHICAGO", 160, 30 + art.get_height() + 4, color=DIM, align="center")
         if not covered and self.ticks // 30 % 2 == 0:
             font.draw(canvas, f"PRESS START ({action_label(self.app, 'start')})", 160, 112,
                       color=GOLD, align="center")

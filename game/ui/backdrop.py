@@ -53,8 +53,8 @@ def moscow_night(width: int = 320, height: int = 180) -> pygame.Surface:
     surf = pygame.Surface((width, height))
     _gradient(surf, SKY_TOP, SKY_LOW, 0, height - 40)
     # a big low moon, tinted by the city's red glow
-    pygame.draw.circle(surf, (120, 36, 34), (250, 52), 22)
-    pygame.draw.circle(surf, (150, 52, 44), (246, 48), 17)
+    pygame.draw.circle(surf, (120, 36, 34), (272, 104), 22)
+    pygame.draw.circle(surf, (150, 52, 44), (268, 100), 17)
     base = height - 36
     for x in range(0, width, 9):  # apartment blocks behind
         h = rng.randint(16, 44)
@@ -100,13 +100,14 @@ class Snow:
 
 
 def logo() -> pygame.Surface:
-    """The RED HEAT logo from ``assets/ui/logo.png``, or the title font drawn large."""
-    path = assets_dir() / "ui" / "logo.png"
-    if path.exists():
-        try:
-            return _load_logo(str(path))
-        except pygame.error:
-            pass
+    """The art engineer's RED HEAT logo (``assets/ui/title_logo.png``), or the title font drawn large."""
+    for name in ("title_logo.png", "logo.png"):
+        path = assets_dir() / "ui" / name
+        if path.exists():
+            try:
+                return _load_logo(str(path))
+            except pygame.error:
+                continue
     return _font_logo()
 
 

@@ -63,11 +63,14 @@ def hint_text(app: App, pairs: Sequence[tuple[str, str]]) -> str:
 
 def draw_hints(canvas: pygame.Surface, app: App, pairs: Sequence[tuple[str, str]], y: int = 170) -> None:
     """The prompt line at the foot of a screen."""
-    from game.ui.text import DIM, small
+    from game.ui.text import DIM, shade, small
 
     font = small()
     text = hint_text(app, pairs)
     # drop the last prompts rather than run off the 320 px canvas
     while font.size(text)[0] > canvas.get_width() - 4 and "  " in text:
         text = text.rsplit("  ", 1)[0]
+    w = font.size(text)[0]
+    band = pygame.Rect(canvas.get_width() // 2 - w // 2 - 4, y - 1, w + 8, font.height + 2)
+    shade(canvas, band, (0, 0, 0, 140))     # readable over a busy level too
     font.draw(canvas, text, canvas.get_width() // 2, y, color=DIM, align="center")

@@ -11,7 +11,7 @@ import pygame
 
 from game.paths import assets_dir
 from game.store.files import warn
-from game.ui.text import DARK, DIM, GOLD, RED, WHITE
+from game.ui.text import DARK, RED, WHITE
 
 
 class StoryError(Exception):
@@ -103,8 +103,8 @@ def level_key(name: str) -> str:
 # -- portraits --------------------------------------------------------------------------
 @cache
 def portrait(speaker: str) -> pygame.Surface:
-    """The speaker's portrait from ``assets/ui/portrait_<speaker>.png``, else one drawn here."""
-    path = assets_dir() / "ui" / f"portrait_{speaker}.png"
+    """The speaker's big portrait from ``assets/ui/portrait_big_<speaker>.png``, else one drawn here."""
+    path = assets_dir() / "ui" / f"portrait_big_{speaker}.png"
     if path.exists():
         try:
             surf = pygame.image.load(str(path))
@@ -144,8 +144,3 @@ def _drawn_portrait(speaker: str) -> pygame.Surface:
         pygame.draw.line(s, WHITE, (30, 41), (26, 44))
     pygame.draw.rect(s, RED, s.get_rect(), 1)
     return s
-
-
-def card_colors() -> tuple[tuple, tuple, tuple]:
-    """Heading, text and speaker-name colours of story cards."""
-    return GOLD, WHITE, DIM
