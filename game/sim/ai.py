@@ -184,7 +184,9 @@ def _act(w: World, e: Entity) -> None:
         return
     side = e.ai_side
     rank = (e.eid * 7 + w.tick // 240) % len(SLOT_DEPTHS)   # slots drift: the crowd circles
-    gx = p.x + side * (st.keep_distance + 12 * (e.eid % 3)) * FP
+    # Stand off further from a player who is looking your way.
+    wary = 16 if (e.x - p.x) * p.facing > 0 else 0
+    gx = p.x + side * (st.keep_distance + wary + 12 * (e.eid % 3)) * FP
     gy = p.y + SLOT_DEPTHS[rank] * FP
     gy = min(max(gy, w.floor_top), w.floor_bottom)
     lo, hi = w.player_bounds()

@@ -49,6 +49,8 @@ class Bot:
             return 0
         if me.state == "grab":
             return self._hold(me)
+        if me.grab_eid >= 0:
+            return 0      # mid-knee: wait for it rather than buffer another press
         self.knees = 0
         enemies = [e for e in w.entities if e.kind == "enemy" and e.alive and not e.remove]
         guard = self._threat(w, me, enemies)
@@ -131,6 +133,10 @@ class Bot:
             bits |= Action.LEFT if dx > 0 else Action.RIGHT
         elif me.facing != side:
             bits |= Action.RIGHT if side > 0 else Action.LEFT
+        elif (t.state == "hurt" and me.state in ("idle", "walk") and me.facing == side and abs(dy) <= LANE
+              and not w.enemy_stats(t).heavy and (w.tick // 90) % 3 == 0):
+            # Now and then step into a stunned enemy to grab it instead of finishing the chain.
+            return Action.RIGHT if side > 0 else Action.LEFT
         elif abs(dy) <= LANE and t.state not in ("down", "knockdown", "getup", "death"):
             use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
             return self._press(Action.KICK if use_kick else Action.PUNCH)

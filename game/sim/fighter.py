@@ -97,7 +97,7 @@ def age(w: World, e: Entity) -> None:
         e.timer -= 1
         if e.timer <= 0:
             if st == "down":
-                set_state(e, "getup", GETUP_TICKS)
+                set_state(e, "getup", GETUP_TICKS, anim_len=GETUP_TICKS)
                 w.emit(ev.GETUP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
             else:
                 set_state(e, "idle")
