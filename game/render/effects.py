@@ -13,6 +13,7 @@ from functools import cache
 
 import pygame
 
+from game.render.atlas import SheetError, SpriteSheet, load_sheet
 from game.render.font import BitmapFont, FontError
 from game.render.hud import put
 from game.sim import events as ev
@@ -168,6 +169,10 @@ class Effects:
             self.font: BitmapFont | None = BitmapFont.load("small")
         except FontError:
             self.font = None
+        try:
+            self.sheet: SpriteSheet | None = load_sheet("effects")
+        except SheetError:
+            self.sheet = None
         if weather == "snow":
             self.snow = [[self.rng.uniform(0, 320), self.rng.uniform(0, 180), self.rng.uniform(0.4, 1.3),
                           self.rng.uniform(0, 6.28)] for _ in range(90)]
@@ -203,9 +208,19 @@ class Effects:
         self.particles.append(p)
 
     def spark(self, x: int, y: int, z: int, strength: int) -> None:
-        """An impact star at a hit, its size set by strength; heavy hits throw embers too."""
-        frames = spark_frames(min(strength, 3), self.rng.random() < 0.5)
-        self.add(Particle("spark", x, y, z, SPARK_FRAME_TICKS * 3, frames))
+        """An impact star at a hit, its size set by strength; heavy hits throw embers too.
+
+        The art pipeline's ``effects`` sheet draws light (``spark_small``) and heavy (``spark_big``) sparks;
+        without it, stars drawn here in three sizes stand in.
+        """
+        strength = max(1, min(strength, 3))
+        sheet_tag = "spark_small" if strength == 1 else "spark_big"
+        if self.sheet is not None and self.sheet.has(sheet_tag):
+            frames = tuple(s for s, _ in self.sheet.frames(sheet_tag, self.rng.random() < 0.5))
+            per = max(2, round(self.sheet.frames(sheet_tag)[0][1] / 16.7))
+        else:
+            frames, per = spark_frames(strength, self.rng.random() < 0.5), SPARK_FRAME_TICKS
+        self.add(Particle("spark", x, y, z, per * len(frames), (frames, per)))
         for _ in range((0, 0, 3, 6)[min(strength, 3)]):
             a = self.rng.uniform(0, math.tau)
             sp = self.rng.uniform(1.0, 2.4)
@@ -225,7 +240,7 @@ class Effects:
         """A number or word that rises from a spot and blinks out; pop-ups of the same moment stack up."""
         for p in self.particles:
             if p.kind == "pop" and p.age < 12 and abs(p.x - x) < 24 and abs(p.y - y) < 12:
-                z = max(z, int(p.z) + 9)
+                z = max(z, int(p.z) + 10)
         self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, 0.5))
 
     # -- time ----------------------------------------------------------------------------------
@@ -283,8 +298,8 @@ class Effects:
             sy = int(p.y - p.z) - cam_y
             k = p.kind
             if k == "spark":
-                frames = p.data
-                img = frames[min(2, p.age // SPARK_FRAME_TICKS)]  # type: ignore[index]
+                frames, per = p.data  # type: ignore[misc]
+                img = frames[min(len(frames) - 1, p.age // per)]
                 blit(img, (sx - img.get_width() // 2, sy - img.get_height() // 2))
             elif k == "dust":
                 r = max(1, int(p.data) - p.age * int(p.data) // (p.life + 4))  # type: ignore[call-overload]

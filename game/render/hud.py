@@ -128,6 +128,12 @@ def go_arrow() -> pygame.Surface:
     return s
 
 
+def _ui_image(name: str) -> pygame.Surface | None:
+    """An image from ``assets/ui`` drawn by the art pipeline, or None when it is not there."""
+    path = assets_dir() / "ui" / name
+    return pygame.image.load(str(path)) if path.exists() else None
+
+
 def _logo_images() -> tuple[pygame.Surface, pygame.Surface] | None:
     """The art pipeline's unfilled and filled RED HEAT strip images from ``assets/ui``."""
     ui = assets_dir() / "ui"
@@ -145,8 +151,14 @@ class Hud:
     def __init__(self) -> None:
         self.small = BitmapFont.load("small")
         self.title = BitmapFont.load("title")
-        self.bullet = bullet_icon()
+        self.bullet = _ui_image("icon_bullet.png") or bullet_icon()
+        self.life = _ui_image("icon_life.png")
         self.arrow = go_arrow()
+        try:
+            effects = load_sheet("effects")
+            self.go_frames = [s for s, _ in effects.frames("go_arrow")] if effects.has("go_arrow") else []
+        except SheetError:
+            self.go_frames = []
         self.logo = _logo_images()
         if self.logo is None:
             warn("assets/ui has no RED HEAT logo strip images; drawing the strip with the title font")
@@ -160,6 +172,8 @@ class Hud:
             return
         self.bullet = self.bullet.convert_alpha()
         self.arrow = self.arrow.convert_alpha()
+        if self.life is not None:
+            self.life = self.life.convert_alpha()
         if self.logo is not None:
             self.logo = (self.logo[0].convert_alpha(), self.logo[1].convert_alpha())
 
@@ -202,15 +216,21 @@ class Hud:
         tx = bx + PORTRAIT + 7
         name = put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
         lives = int(slot.lives)  # type: ignore[attr-defined]
-        mark = put(canvas, self.small, f"x{lives}", name.right + 3, 2, (150, 210, 255))
+        lx = name.right + 4
+        if self.life is not None:
+            canvas.blit(self.life, (lx, 2))
+            lx += self.life.get_width()
+        count = f"x{lives}" if self.life is None else str(lives)
+        mark = put(canvas, self.small, count, lx + 1, 2, NAME_COLOUR)
         ammo = int(slot.ammo)  # type: ignore[attr-defined]
         ax = mark.right + 4
-        if ammo <= 4:
+        step = self.bullet.get_width() + 1
+        if ammo <= 3:
             for i in range(ammo):
-                canvas.blit(self.bullet, (ax + i * 4, 3))
+                canvas.blit(self.bullet, (ax + i * step, 2))
         else:
-            canvas.blit(self.bullet, (ax, 3))
-            put(canvas, self.small, f"{ammo}", ax + 5, 2, BRASS[0])
+            canvas.blit(self.bullet, (ax, 2))
+            put(canvas, self.small, f"{ammo}", ax + step, 2, BRASS[0])
         score = int(slot.score)  # type: ignore[attr-defined]
         put(canvas, self.small, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
         hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
@@ -246,8 +266,15 @@ class Hud:
 
     def go(self, canvas: pygame.Surface, world: object, tick: int) -> bool:
         """The flashing GO arrow at the right edge while the world asks for it."""
-        if not world.go_arrow or (tick // 12) % 2:  # type: ignore[attr-defined]
-            return bool(world.go_arrow)  # type: ignore[attr-defined]
+        if not world.go_arrow:  # type: ignore[attr-defined]
+            return False
+        if self.go_frames:   # the art's arrow, flicking between its red and gold frames
+            img = self.go_frames[(tick // 10) % len(self.go_frames)]
+            if (tick // 30) % 3 < 2:
+                canvas.blit(img, (canvas.get_width() - img.get_width() - 6 + (tick // 5) % 2 * 2, 56))
+            return True
+        if (tick // 12) % 2:
+            return True
         img = self.title.render("GO")
         x = canvas.get_width() - img.get_width() - 34
         canvas.blit(img, (x, 52))
