@@ -231,3 +231,23 @@ def test_the_last_level_leads_to_the_ending_and_the_table(game, home):
         game.key("z")                       # AAA
     assert game.stack == ["HighScoreTableScene"] and game.top.highlight == 0
     assert HighScoreStore().load().entries[0].initials == "AAA"
+
+
+def test_f5_hot_reload_and_recording_still_work_in_play(game, tmp_path):
+    game.app.options.record = str(tmp_path / "run.json")
+    play = PlayScene.from_path(game.app, "bathhouse", hot_reload=True)
+    game.app.scenes.clear_to(play)
+    game.key("right", hold=20)
+    x = play.world.by_id[play.world.slots[0].eid].x
+    game.key("f5")
+    assert "Reloaded bathhouse" in game.app.message
+    assert play.world.by_id[play.world.slots[0].eid].x == x     # kept where he stood
+    assert play.world.tick <= 2
+    game.tick(10)
+    game.key("escape")
+    game.top.menu.select_key("quit")
+    game.key("z")
+    assert game.stack == ["TitleScene"]
+    from game.sim.replay import Replay
+
+    assert Replay.load(tmp_path / "run.json").ticks > 5

@@ -214,8 +214,11 @@ class LevelClearScene(Screen):
         title().draw(canvas, "LEVEL CLEAR", 160, 56, align="center")
         font = small()
         for slot in self.world.slots:
-            font.draw(canvas, f"{slot.name.upper():<8} {slot.score:>8}", 160, 90 + 12 * slot.index,
-                      color=WHITE, align="center")
+            y = 90 + 12 * slot.index
+            font.draw(canvas, slot.name.upper(), 110, y, color=WHITE)
+            font.draw(canvas, str(slot.score), 210, y, color=GOLD, align="right")
+        if self.ticks > 30:
+            self.draw_hints(canvas)
 
 
 class EndingScene(CardScene):

@@ -150,7 +150,8 @@ class PlayScene(Scene):
             self.stage.draw_errors(canvas, self.reload_errors)
         elif self.app.message_ticks:
             self.stage.draw_notice(canvas, self.app.message)
-        if self.world.players == 1 and self.world.result is None and self.stage.tick // 40 % 2 == 0:
+        joinable = self.world.players == 1 and self.world.result is None and self.recorder is None
+        if joinable and self.stage.tick // 40 % 2 == 0:
             from game.ui.hints import binding_label
             from game.ui.text import DIM, small
 
