@@ -222,3 +222,16 @@ def test_numpy_and_plain_hit_detection_agree():
             att.append((i + 1, rnd.randrange(2), x0, x1, y, 30 * FP, 50 * FP, 8 * FP))
             hurt.append((i + 1, rnd.randrange(2), x - 9 * FP, x + 9 * FP, y, 0, 56 * FP))
         assert overlaps_numpy(att, hurt) == overlaps_python(att, hurt)
+
+
+def test_jump_kick_flies_hits_and_lands_in_recovery():
+    w, p, e = duel(dx=40)
+    evs = press(w, J | R)
+    for _ in range(6):
+        evs += w.step((R,))
+    evs += press(w, K | R)
+    assert p.move == "jump_kick" and p.z > 0
+    for _ in range(60):
+        evs += w.step((R,))
+    assert ev.HIT in kinds(evs) and ev.LAND in kinds(evs) and ev.JUMP in kinds(evs)
+    assert e.state in ("knockdown", "down", "getup") and p.z == 0 and p.state in ("idle", "walk")
