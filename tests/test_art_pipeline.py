@@ -13,22 +13,103 @@ from game.paths import assets_dir
 from tools.art.build import PARTS, build_all
 from tools.art.sheets import MOVES_FROM, frame_durations, parse_script
 
-CHARACTERS = ["danko_bath", "danko", "ridzik", "thug", "thug_woodleg", "bather", "gangster", "nurse", "hitman",
-              "viktor"]
-COMMON = ["idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown", "block", "grab"]
-PLAYER_MOVES = ["punch1", "punch2", "punch3", "kick", "jump_kick", "jump_punch", "headbutt", "grab", "knee", "throw",
-                "shoot"]
-ENEMY_MOVES = {"thug": ["punch", "kick"], "thug_woodleg": ["punch", "kick"], "bather": ["punch", "charge"],
-               "gangster": ["punch", "knife"], "nurse": ["stab", "kick"], "hitman": ["punch", "shoot"],
-               "viktor": ["punch", "kick", "shoot", "dash"]}
+CHARACTERS = [
+    "danko_bath",
+    "danko",
+    "ridzik",
+    "thug",
+    "thug_woodleg",
+    "bather",
+    "gangster",
+    "nurse",
+    "hitman",
+    "viktor",
+]
+COMMON = [
+    "idle",
+    "walk",
+    "jump",
+    "hurt",
+    "knockdown",
+    "down",
+    "getup",
+    "death",
+    "grabbed",
+    "thrown",
+    "block",
+    "grab",
+]
+PLAYER_MOVES = [
+    "punch1",
+    "punch2",
+    "punch3",
+    "kick",
+    "jump_kick",
+    "jump_punch",
+    "headbutt",
+    "grab",
+    "knee",
+    "throw",
+    "shoot",
+]
+ENEMY_MOVES = {
+    "thug": ["punch", "kick"],
+    "thug_woodleg": ["punch", "kick"],
+    "bather": ["punch", "charge"],
+    "gangster": ["punch", "knife"],
+    "nurse": ["stab", "kick"],
+    "hitman": ["punch", "shoot"],
+    "viktor": ["punch", "kick", "shoot", "dash"],
+}
 ATTACKS = set(PLAYER_MOVES) - {"grab"} | {m for ms in ENEMY_MOVES.values() for m in ms}
-MIN_FRAMES = {"idle": 2, "walk": 4, "jump": 2, "hurt": 2, "knockdown": 3, "down": 1, "getup": 2, "death": 3,
-              "grabbed": 1, "thrown": 2, "block": 1, "grab": 1}
-BATHHOUSE = ["wall_upper", "wall_lower", "wall_trim", "wall_window", "wall_door", "wall_pipe", "wall_sign",
-             "wall_dark", "floor_a", "floor_b", "floor_edge", "floor_drain", "floor_wet", "floor_grate",
-             "floor_shadow", "floor_crack", "pool_edge_top", "pool_water", "pool_water2", "pool_edge_bottom",
-             "bench_left", "bench_right", "column_top", "column_base", "steam_a", "steam_b", "towel_rack", "bucket",
-             "lamp", "ceiling", "ceiling_beam", "front_edge"]
+MIN_FRAMES = {
+    "idle": 2,
+    "walk": 4,
+    "jump": 2,
+    "hurt": 2,
+    "knockdown": 3,
+    "down": 1,
+    "getup": 2,
+    "death": 3,
+    "grabbed": 1,
+    "thrown": 2,
+    "block": 1,
+    "grab": 1,
+}
+BATHHOUSE = [
+    "wall_upper",
+    "wall_lower",
+    "wall_trim",
+    "wall_window",
+    "wall_door",
+    "wall_pipe",
+    "wall_sign",
+    "wall_dark",
+    "floor_a",
+    "floor_b",
+    "floor_edge",
+    "floor_drain",
+    "floor_wet",
+    "floor_grate",
+    "floor_shadow",
+    "floor_crack",
+    "pool_edge_top",
+    "pool_water",
+    "pool_water2",
+    "pool_edge_bottom",
+    "bench_left",
+    "bench_right",
+    "column_top",
+    "column_base",
+    "steam_a",
+    "steam_b",
+    "towel_rack",
+    "bucket",
+    "lamp",
+    "ceiling",
+    "ceiling_beam",
+    "front_edge",
+]
 NOT_SOLID = {8, 9, 10, 11, 12, 13, 14, 15, 22, 24, 25, 28}
 TILESETS = ["bathhouse", "moscow_street", "chicago_night", "hospital", "hotel", "bus_station"]
 
@@ -40,8 +121,11 @@ def sheet_json(name: str, folder: str = "sprites") -> dict:
 def test_pipeline_rebuild_is_byte_identical_to_the_committed_assets(tmp_path: Path):
     written = build_all(tmp_path, list(PARTS), moves_dir=assets_dir() / "data" / "moves")
     assert len(written) > 40
-    differing = [str(p.relative_to(tmp_path)) for p in written
-                 if p.read_bytes() != (assets_dir() / p.relative_to(tmp_path)).read_bytes()]
+    differing = [
+        str(p.relative_to(tmp_path))
+        for p in written
+        if p.read_bytes() != (assets_dir() / p.relative_to(tmp_path)).read_bytes()
+    ]
     assert not differing, f"rebuilt files differ from assets/ (run python tools/build_art.py): {differing}"
 
 
@@ -56,8 +140,10 @@ def test_every_character_sheet_has_the_contract_tags(char: str):
         assert tags[tag] >= need, f"{char}.{tag} has {tags[tag]} frames, needs {need}"
 
 
-@pytest.mark.parametrize("name,folder", [(c, "sprites") for c in CHARACTERS] +
-                         [(u, "ui") for u in ("pickups", "effects", "bullet")])
+@pytest.mark.parametrize(
+    "name,folder",
+    [(c, "sprites") for c in CHARACTERS] + [(u, "ui") for u in ("pickups", "effects", "bullet")],
+)
 def test_sheet_json_is_aseprite_array_format_with_a_feet_pivot(name: str, folder: str):
     data = sheet_json(name, folder)
     frames, meta = data["frames"], data["meta"]
@@ -66,7 +152,9 @@ def test_sheet_json_is_aseprite_array_format_with_a_feet_pivot(name: str, folder
     for f in frames:
         assert {"filename", "frame", "duration", "sourceSize", "spriteSourceSize"} <= set(f)
         assert (f["frame"]["w"], f["frame"]["h"]) == size
-        assert f["frame"]["x"] + size[0] <= meta["size"]["w"] and f["frame"]["y"] + size[1] <= meta["size"]["h"]
+        assert (
+            f["frame"]["x"] + size[0] <= meta["size"]["w"] and f["frame"]["y"] + size[1] <= meta["size"]["h"]
+        )
         assert f["duration"] > 0
     assert (assets_dir() / folder / meta["image"]).exists()
     for t in meta["frameTags"]:
@@ -99,8 +187,12 @@ def _tiles(name: str) -> dict[int, dict[str, str]]:
 
 def test_bathhouse_tileset_ids_names_and_solid_flags_match_the_contract():
     root = ET.parse(assets_dir() / "tilesets" / "bathhouse.tsx").getroot()
-    assert (root.get("tilewidth"), root.get("tileheight"), root.get("columns"), root.get("tilecount")) == \
-        ("16", "16", "8", "32")
+    assert (root.get("tilewidth"), root.get("tileheight"), root.get("columns"), root.get("tilecount")) == (
+        "16",
+        "16",
+        "8",
+        "32",
+    )
     image = root.find("image")
     assert (image.get("source"), image.get("width"), image.get("height")) == ("bathhouse.png", "128", "64")
     tiles = _tiles("bathhouse")
@@ -116,7 +208,9 @@ def test_every_tileset_has_32_named_tiles_with_a_solid_flag_and_its_image(name: 
     assert all(t.get("name") and t.get("solid") in ("true", "false") for t in tiles.values())
     assert len({t["name"] for t in tiles.values()}) == 32
     png = (assets_dir() / "tilesets" / f"{name}.png").read_bytes()
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (128).to_bytes(4, "big") + (64).to_bytes(4, "big")
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and png[16:24] == (128).to_bytes(4, "big") + (64).to_bytes(
+        4, "big"
+    )
 
 
 def test_small_font_covers_printable_ascii_and_our_cyrillic_letters():

@@ -61,10 +61,18 @@ def test_sprite_sheet_reads_hash_form_and_trimmed_frames_and_reports_bad_files(t
     img = pygame.Surface((8, 4), pygame.SRCALPHA)
     img.fill((255, 0, 0, 255))
     pygame.image.save(img, str(tmp_path / "t.png"))
-    data = {"frames": {"t 0": {"frame": {"x": 0, "y": 0, "w": 4, "h": 4}, "trimmed": True,
-                               "spriteSourceSize": {"x": 2, "y": 1, "w": 4, "h": 4},
-                               "sourceSize": {"w": 10, "h": 6}, "duration": 50}},
-            "meta": {"image": "t.png", "frameTags": [{"name": "a", "from": 0, "to": 0, "direction": "forward"}]}}
+    data = {
+        "frames": {
+            "t 0": {
+                "frame": {"x": 0, "y": 0, "w": 4, "h": 4},
+                "trimmed": True,
+                "spriteSourceSize": {"x": 2, "y": 1, "w": 4, "h": 4},
+                "sourceSize": {"w": 10, "h": 6},
+                "duration": 50,
+            }
+        },
+        "meta": {"image": "t.png", "frameTags": [{"name": "a", "from": 0, "to": 0, "direction": "forward"}]},
+    }
     (tmp_path / "t.json").write_text(json.dumps(data))
     sheet = SpriteSheet.load(tmp_path / "t.json")
     surf, ms = sheet.frames("a")[0]

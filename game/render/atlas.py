@@ -20,8 +20,14 @@ class SheetError(Exception):
 class SpriteSheet:
     """One character's or effect's frames, sliced from its sheet, grouped by Aseprite tags."""
 
-    def __init__(self, name: str, frames: Frames, tags: dict[str, tuple[int, int, str]],
-                 pivot: tuple[int, int], size: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        name: str,
+        frames: Frames,
+        tags: dict[str, tuple[int, int, str]],
+        pivot: tuple[int, int],
+        size: tuple[int, int],
+    ) -> None:
         self.name = name
         self.pivot = pivot  # feet point inside a frame, facing right
         self.size = size
@@ -40,8 +46,10 @@ class SpriteSheet:
             raw = data["frames"]
             entries = list(raw.values()) if isinstance(raw, dict) else list(raw)
             frames = [_slice(image, e) for e in entries]
-            tags = {t["name"]: (int(t["from"]), int(t["to"]), t.get("direction", "forward"))
-                    for t in meta.get("frameTags", [])}
+            tags = {
+                t["name"]: (int(t["from"]), int(t["to"]), t.get("direction", "forward"))
+                for t in meta.get("frameTags", [])
+            }
             pivot = _pivot(meta, frames[0][0].get_size() if frames else (0, 0))
         except (OSError, ValueError, KeyError, TypeError, IndexError, pygame.error) as exc:
             raise SheetError(f"sprite sheet {path}: {type(exc).__name__}: {exc}") from None

@@ -70,8 +70,9 @@ class BitmapFont:
             self._tinted[key] = surf
         return surf
 
-    def _blit_text(self, dest: pygame.Surface, text: str, x: int, y: int, atlas: pygame.Surface,
-                   align: str, width: int) -> None:
+    def _blit_text(
+        self, dest: pygame.Surface, text: str, x: int, y: int, atlas: pygame.Surface, align: str, width: int
+    ) -> None:
         for i, line in enumerate(text.split("\n")):
             lw = self._line_width(line)
             lx = x + {"left": 0, "center": (width - lw) // 2, "right": width - lw}[align]
@@ -93,8 +94,16 @@ class BitmapFont:
             self._rendered[key] = surf
         return surf
 
-    def draw(self, surface: pygame.Surface, text: str, x: int, y: int, color: Color | None = None,
-             align: str = "left", shadow: bool = True) -> pygame.Rect:
+    def draw(
+        self,
+        surface: pygame.Surface,
+        text: str,
+        x: int,
+        y: int,
+        color: Color | None = None,
+        align: str = "left",
+        shadow: bool = True,
+    ) -> pygame.Rect:
         """Draw ``text`` with its top at ``y``; ``x`` is the left edge, centre or right edge per ``align``."""
         if align not in ("left", "center", "right"):
             raise ValueError(f"align must be left, center or right, not {align!r}")

@@ -25,22 +25,22 @@ class Look:
     body: Body
     ink: Color
     skin: Ramp
-    top: Ramp | None = None          # torso and sleeves; None = bare
-    torso_style: str = "bare"        # bare, coat, jacket, suit, leather, dress, quilted, belly
+    top: Ramp | None = None  # torso and sleeves; None = bare
+    torso_style: str = "bare"  # bare, coat, jacket, suit, leather, dress, quilted, belly
     sleeves: bool = True
-    shirt: Ramp | None = None        # shirt front under a jacket
+    shirt: Ramp | None = None  # shirt front under a jacket
     tie: Color | None = None
-    accent: Color | None = None      # buttons, badge, buckle
-    trim: Ramp | None = None         # collar tabs, cap band, towel stripe
-    legs: Ramp | None = None         # trousers; None = bare legs
-    shoes: Ramp | None = None        # None = barefoot
-    boot_h: float = 0.0              # fraction of the shin the boot covers
-    skirt: Ramp | None = None        # coat tails, towel or dress
-    skirt_len: float = 0.0           # px down the leg from the hip
+    accent: Color | None = None  # buttons, badge, buckle
+    trim: Ramp | None = None  # collar tabs, cap band, towel stripe
+    legs: Ramp | None = None  # trousers; None = bare legs
+    shoes: Ramp | None = None  # None = barefoot
+    boot_h: float = 0.0  # fraction of the shin the boot covers
+    skirt: Ramp | None = None  # coat tails, towel or dress
+    skirt_len: float = 0.0  # px down the leg from the hip
     skirt_flare: float = 1.5
     hair: Ramp | None = None
-    hair_style: str = "short"        # short, flat, messy, bald, slick, bun, fringe
-    hat: str = "none"                # none, militia, flatcap, nurse
+    hair_style: str = "short"  # short, flat, messy, bald, slick, bun, fringe
+    hat: str = "none"  # none, militia, flatcap, nurse
     hat_ramp: Ramp | None = None
     moustache: bool = False
     stubble: bool = False
@@ -115,13 +115,23 @@ class Figure:
         wr = self.sk.wrist[side]
         kind = self.pose.hand_n if side == "n" else self.pose.hand_f
         if kind == "open":
-            p.fill(p.capsule(wr, add(wr, d, b.hand_r * 2.2), b.hand_r * 0.8, b.hand_r * 0.6),
-                   lk.skin, group, lk.skin[0], bias)
+            p.fill(
+                p.capsule(wr, add(wr, d, b.hand_r * 2.2), b.hand_r * 0.8, b.hand_r * 0.6),
+                lk.skin,
+                group,
+                lk.skin[0],
+                bias,
+            )
             return
         r = b.hand_r * (1.1 if kind == "grab" else 1.0)
         c = add(wr, d, r * 0.7)
-        m = p.fill(p.ellipse(c, r * 1.05, r * 0.95, math.degrees(math.atan2(d[1], d[0]))),
-                   lk.skin, group, lk.skin[0], bias)
+        m = p.fill(
+            p.ellipse(c, r * 1.05, r * 0.95, math.degrees(math.atan2(d[1], d[0]))),
+            lk.skin,
+            group,
+            lk.skin[0],
+            bias,
+        )
         if kind == "fist" and m.any():
             # knuckle crease across the fist
             p.dot(add(c, rot(d, -90), 0.3), lk.skin[1])
@@ -140,8 +150,13 @@ class Figure:
         if lk.peg_leg and side == "n":
             wood = lk.item_ramp["wood"]
             p.fill(p.capsule(kn, an, mid_r * 0.75, 1.3), wood, group, wood[0], bias)
-            p.fill(p.capsule(add(kn, add(an, kn, -1), 0.25), add(kn, add(an, kn, -1), 0.3), 2.2, 2.2),
-                   lk.item_ramp["iron"], group, None, bias)
+            p.fill(
+                p.capsule(add(kn, add(an, kn, -1), 0.25), add(kn, add(an, kn, -1), 0.3), 2.2, 2.2),
+                lk.item_ramp["iron"],
+                group,
+                None,
+                bias,
+            )
             p.fill(p.capsule(an, an, 1.4, 1.4), lk.item_ramp["iron"], group, None, bias)
             return
         p.fill(p.capsule(kn, an, mid_r, b.sh_r * 0.8), cloth, group, cloth[0], bias)
@@ -150,7 +165,9 @@ class Figure:
             top = add(an, add(kn, an, -1), lk.boot_h)
             p.fill(p.capsule(top, an, b.sh_r * 0.95 + 0.3, b.sh_r * 0.85 + 0.3), foot, group, foot[0], bias)
         fr = b.foot_r + (0.3 if lk.shoes else 0.0)
-        p.fill(p.capsule(add(an, add(toe, an, -1), -0.12), toe, fr + 0.2, fr), foot, group, foot[0], bias - 0.1)
+        p.fill(
+            p.capsule(add(an, add(toe, an, -1), -0.12), toe, fr + 0.2, fr), foot, group, foot[0], bias - 0.1
+        )
 
     # --- torso and clothes ----------------------------------------------------------------------
     def torso_rows(self, extra: float = 0.0) -> list[tuple[float, float, float]]:
@@ -178,8 +195,13 @@ class Figure:
         fld = p.profile(sk.hip, sk.torso_rot, self.torso_rows())
         mask = p.fill(fld, mat, TORSO, mat[0])
         neck_top = add(sk.neck, rot((0.0, -1.0), sk.head_rot), b.neck + 1)
-        p.fill(p.capsule(add(sk.neck, rot((1.0, 0.0), sk.torso_rot), 0.5), neck_top, 2.4, 2.2),
-               lk.skin, TORSO, lk.skin[0], -0.15)
+        p.fill(
+            p.capsule(add(sk.neck, rot((1.0, 0.0), sk.torso_rot), 0.5), neck_top, 2.4, 2.2),
+            lk.skin,
+            TORSO,
+            lk.skin[0],
+            -0.15,
+        )
         fwd, up = self.local(sk.hip, sk.torso_rot)
         rows = self.torso_rows()
         ups = np.array([r[0] for r in rows])
@@ -239,8 +261,11 @@ class Figure:
             # a belt where the coat meets the hips
             belt = mask & (up > 1.5) & (up < 3.5) & (style in ("coat", "dress"))
             if belt.any():
-                p.fill((belt, fld[1], fld[2]), lk.hat_ramp if style == "dress" and lk.hat_ramp else
-                       [lk.ink, mat[0], mat[1], mat[1]], TORSO)
+                p.fill(
+                    (belt, fld[1], fld[2]),
+                    lk.hat_ramp if style == "dress" and lk.hat_ramp else [lk.ink, mat[0], mat[1], mat[1]],
+                    TORSO,
+                )
                 if lk.accent:
                     p.dot(tp(b.waist - 1.0, 2.5), lk.accent)
         del back
@@ -285,8 +310,11 @@ class Figure:
         hem = mask & ~p.c.poly_mask([add(q, (0.0, -1.2)) for q in poly])
         p.flat(hem, lk.skirt[0])
         if lk.trim and lk.torso_style in ("bare", "belly"):
-            stripe = mask & p.c.poly_mask([add(q, (0.0, -2.5)) for q in poly]) & \
-                ~p.c.poly_mask([add(q, (0.0, -3.6)) for q in poly])
+            stripe = (
+                mask
+                & p.c.poly_mask([add(q, (0.0, -2.5)) for q in poly])
+                & ~p.c.poly_mask([add(q, (0.0, -3.6)) for q in poly])
+            )
             p.flat(stripe, lk.trim[1])
         mid = add(hems[1], add(hems[2], hems[1], -1), 0.5)
         p.seg(add(sk.hip, add(mid, sk.hip, -1), 0.45), mid, lk.skirt[1])
@@ -359,7 +387,9 @@ class Figure:
         grown = p.ellipse(self.sk.head_point(-0.4, 0.4), rx + 0.9, ry + 0.8, self.sk.head_rot)[0]
         line = 0.6 + 0.45 * np.maximum(u, 0)  # the hairline rises towards the brow
         if style == "flat":
-            region = (grown & (v > line)) | ((v > ry - 2.0) & (v < ry + 1.6) & (u > -rx - 0.5) & (u < rx - 0.3))
+            region = (grown & (v > line)) | (
+                (v > ry - 2.0) & (v < ry + 1.6) & (u > -rx - 0.5) & (u < rx - 0.3)
+            )
             region &= ~((u > rx - 2.8) & (v < ry - 1.0))
             region |= head_mask & (u < -0.5) & (u > -2.5) & (v > -1.5) & (v < 1.0)  # sideburn
         elif style == "messy":
@@ -391,25 +421,46 @@ class Figure:
         ramp = lk.hat_ramp
         fld = p.ellipse(self.sk.head_point(0, ry), rx + 2, 3.5, self.sk.head_rot)
         if lk.hat == "militia":
-            crown = p.c.poly_mask([hp(-rx - 1.5, ry - 1.8), hp(-rx - 2.5, ry + 2.6), hp(rx + 2.2, ry + 2.8),
-                                   hp(rx + 1.0, ry - 1.8)])
+            crown = p.c.poly_mask(
+                [
+                    hp(-rx - 1.5, ry - 1.8),
+                    hp(-rx - 2.5, ry + 2.6),
+                    hp(rx + 2.2, ry + 2.8),
+                    hp(rx + 1.0, ry - 1.8),
+                ]
+            )
             p.fill((crown, fld[1], fld[2]), ramp, HEAD, ramp[0])
             band = crown & (v < ry + 0.1)
             if lk.trim:
                 p.fill((band, fld[1], fld[2]), lk.trim, HEAD)
-            visor = p.c.poly_mask([hp(rx - 1.5, ry - 1.6), hp(rx + 3.8, ry - 2.8), hp(rx + 3.4, ry - 1.5),
-                                   hp(rx - 1.5, ry - 0.6)])
+            visor = p.c.poly_mask(
+                [
+                    hp(rx - 1.5, ry - 1.6),
+                    hp(rx + 3.8, ry - 2.8),
+                    hp(rx + 3.4, ry - 1.5),
+                    hp(rx - 1.5, ry - 0.6),
+                ]
+            )
             p.flat(visor, lk.ink, HEAD)
             if lk.accent:
                 p.dot(hp(rx - 0.6, ry + 1.2), lk.accent)
                 p.dot(hp(rx - 0.6, ry + 0.2), lk.accent)
         elif lk.hat == "flatcap":
-            crown = p.c.poly_mask([hp(-rx - 1.2, ry - 1.5), hp(-rx - 0.5, ry + 1.6), hp(rx + 1.0, ry + 1.2),
-                                   hp(rx + 3.8, ry - 1.2), hp(rx + 1.0, ry - 1.6)])
+            crown = p.c.poly_mask(
+                [
+                    hp(-rx - 1.2, ry - 1.5),
+                    hp(-rx - 0.5, ry + 1.6),
+                    hp(rx + 1.0, ry + 1.2),
+                    hp(rx + 3.8, ry - 1.2),
+                    hp(rx + 1.0, ry - 1.6),
+                ]
+            )
             p.fill((crown, fld[1], fld[2]), ramp, HEAD, ramp[0])
             p.seg(hp(rx - 0.5, ry - 0.9), hp(rx + 3.2, ry - 1.4), ramp[0])
         elif lk.hat == "nurse":
-            crown = p.c.poly_mask([hp(-2.5, ry - 0.2), hp(-3.0, ry + 2.4), hp(2.5, ry + 2.6), hp(2.6, ry + 0.2)])
+            crown = p.c.poly_mask(
+                [hp(-2.5, ry - 0.2), hp(-3.0, ry + 2.4), hp(2.5, ry + 2.6), hp(2.6, ry + 0.2)]
+            )
             p.fill((crown, fld[1], fld[2]), ramp, HEAD, ramp[0])
             cross = hp(0.0, ry + 1.2)
             red = (lk.trim or [lk.ink, lk.ink, lk.ink])[2]
@@ -430,7 +481,9 @@ class Figure:
         def pt(f: float, u_: float) -> Vec:
             return add(add(h, d, f), up, u_)
 
-        metal = lk.item_ramp.get("metal", [lk.ink, (60, 60, 70, 255), (110, 110, 124, 255), (180, 184, 196, 255)])
+        metal = lk.item_ramp.get(
+            "metal", [lk.ink, (60, 60, 70, 255), (110, 110, 124, 255), (180, 184, 196, 255)]
+        )
         if kind in ("pistol", "derringer"):
             ln = 8.5 if kind == "pistol" else 4.5
             body = p.c.poly_mask([pt(-1.5, 0.2), pt(ln, 0.2), pt(ln, 2.6), pt(-1.5, 2.6)])

@@ -69,8 +69,13 @@ def build_small(out: Path) -> list[Path]:
         cells.append((ch, c, g.rows.shape[1] + 1))
     atlas, meta = _pack(cells, cell_h)
     info = {
-        "image": "small.png", "height": cell_h, "baseline": CAP_ROWS - 1, "line_height": cell_h + 1,
-        "tint": True, "shadow": [1, 1], "glyphs": meta,
+        "image": "small.png",
+        "height": cell_h,
+        "baseline": CAP_ROWS - 1,
+        "line_height": cell_h + 1,
+        "tint": True,
+        "shadow": [1, 1],
+        "glyphs": meta,
     }
     return _write(out, "small", atlas, info)
 
@@ -113,8 +118,9 @@ def title_glyphs() -> dict[str, Glyph]:
     return parse_glyphs(SOURCES / "font_title.txt")
 
 
-def render_title_text(text: str, sx: int = 2, sy: int = 2, bold: int = 1, hollow: bool = False,
-                      gap: int = 1) -> Canvas:
+def render_title_text(
+    text: str, sx: int = 2, sy: int = 2, bold: int = 1, hollow: bool = False, gap: int = 1
+) -> Canvas:
     """Set a line in the title face as one canvas (logos are built with this)."""
     glyphs = title_glyphs()
     parts = [title_glyph(glyphs[ch], sx, sy, bold, hollow) for ch in text.upper()]
@@ -139,8 +145,14 @@ def build_title(out: Path) -> list[Path]:
     cell_h = max(c.h for _, c, _ in cells)
     atlas, meta = _pack(cells, cell_h, per_row=12)
     info = {
-        "image": "title.png", "height": cell_h, "baseline": cell_h - 4, "line_height": cell_h + 1,
-        "tint": False, "shadow": None, "uppercase": True, "glyphs": meta,
+        "image": "title.png",
+        "height": cell_h,
+        "baseline": cell_h - 4,
+        "line_height": cell_h + 1,
+        "tint": False,
+        "shadow": None,
+        "uppercase": True,
+        "glyphs": meta,
     }
     return _write(out, "title", atlas, info)
 

@@ -39,7 +39,9 @@ class Painter:
         safe = np.maximum(r, 0.5)
         return mask, -px / safe, -py / safe
 
-    def ellipse(self, c: Vec, rx: float, ry: float, angle: float = 0.0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def ellipse(
+        self, c: Vec, rx: float, ry: float, angle: float = 0.0
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A rotated ellipsoid (heads, fists, bellies)."""
         ca, sa = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         lx = (self.xs - c[0]) * ca + (self.ys - c[1]) * sa
@@ -48,16 +50,17 @@ class Painter:
         mask = ux * ux + uy * uy <= 1.0
         return mask, ux * ca - uy * sa, ux * sa + uy * ca
 
-    def profile(self, origin: Vec, angle: float, rows: Sequence[tuple[float, float, float]]
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def profile(
+        self, origin: Vec, angle: float, rows: Sequence[tuple[float, float, float]]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """A body cross-section swept along an axis: ``rows`` are (up, back, front) offsets, up increasing.
 
         Used for the torso and coats: ``angle`` turns the frame like ``rig.rot`` does.
         """
         ca, sa = math.cos(math.radians(angle)), math.sin(math.radians(angle))
         rx, ry = self.xs - origin[0], self.ys - origin[1]
-        fwd = rx * ca + ry * sa           # along the rotated "forward" axis
-        up = -(-rx * sa + ry * ca)        # along the rotated "up" axis
+        fwd = rx * ca + ry * sa  # along the rotated "forward" axis
+        up = -(-rx * sa + ry * ca)  # along the rotated "up" axis
         ups = np.array([r[0] for r in rows])
         back = np.interp(up, ups, np.array([r[1] for r in rows]))
         front = np.interp(up, ups, np.array([r[2] for r in rows]))
@@ -78,8 +81,15 @@ class Painter:
         step = frac > 0.72 + 0.28 * self.bayer
         return np.clip(base + step, 0, levels - 1).astype(np.int32)
 
-    def fill(self, field: tuple[np.ndarray, np.ndarray, np.ndarray], ramp: Sequence[Color], group: int,
-             line: Color | None = None, bias: float = 0.0, clip: np.ndarray | None = None) -> np.ndarray:
+    def fill(
+        self,
+        field: tuple[np.ndarray, np.ndarray, np.ndarray],
+        ramp: Sequence[Color],
+        group: int,
+        line: Color | None = None,
+        bias: float = 0.0,
+        clip: np.ndarray | None = None,
+    ) -> np.ndarray:
         """Paint a shaded part; where it overlaps other parts it gets a dark line (``line``)."""
         mask, nx, ny = field
         if clip is not None:

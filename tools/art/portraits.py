@@ -15,9 +15,15 @@ from .png import write_png
 SMALL = ["danko", "danko_bath", "ridzik", "thug", "bather", "gangster", "nurse", "hitman", "viktor"]
 BIG = ["danko", "ridzik", "viktor"]
 BACKDROP = {  # Moscow cold and red, Chicago hot neon
-    "danko": ("#2a1018", "#5a1a22"), "danko_bath": ("#1e3438", "#3a5a58"), "ridzik": ("#1a1430", "#3a2458"),
-    "thug": ("#20201c", "#3e3a30"), "bather": ("#1e3438", "#3a5a58"), "gangster": ("#281030", "#5a1e50"),
-    "nurse": ("#1c2a26", "#365048"), "hitman": ("#141820", "#2a3040"), "viktor": ("#1a0808", "#4a1010"),
+    "danko": ("#2a1018", "#5a1a22"),
+    "danko_bath": ("#1e3438", "#3a5a58"),
+    "ridzik": ("#1a1430", "#3a2458"),
+    "thug": ("#20201c", "#3e3a30"),
+    "bather": ("#1e3438", "#3a5a58"),
+    "gangster": ("#281030", "#5a1e50"),
+    "nurse": ("#1c2a26", "#365048"),
+    "hitman": ("#141820", "#2a3040"),
+    "viktor": ("#1a0808", "#4a1010"),
 }
 
 
@@ -39,8 +45,9 @@ class Portrait:
 
     def rect(self, fx: float, fy: float, fw: float, fh: float, col: Color) -> None:
         """A rectangle from size fractions, at least 1 px each way."""
-        self.p.c.rect(int(fx * self.s), int(fy * self.s), max(int(round(fw * self.s)), 1),
-                      max(int(round(fh * self.s)), 1), col)
+        self.p.c.rect(
+            int(fx * self.s), int(fy * self.s), max(round(fw * self.s), 1), max(round(fh * self.s), 1), col
+        )
 
     def draw(self) -> Canvas:
         """Backdrop, shoulders, neck, head, hair, face, hat, then the frame."""
@@ -48,7 +55,9 @@ class Portrait:
         body = p.ellipse(self.at(0.5, 1.08), 0.5 * s, 0.36 * s)
         p.fill(body, lk.top or lk.skin, 1, lk.ink, -0.05)
         self.clothes(body[0])
-        p.fill(p.capsule(self.at(0.5, 0.85), self.at(0.5, 0.6), 0.13 * s, 0.12 * s), lk.skin, 2, lk.skin[0], -0.2)
+        p.fill(
+            p.capsule(self.at(0.5, 0.85), self.at(0.5, 0.6), 0.13 * s, 0.12 * s), lk.skin, 2, lk.skin[0], -0.2
+        )
         head = p.ellipse(self.at(0.5, 0.44), 0.25 * s, 0.3 * s)
         jaw = p.ellipse(self.at(0.54, 0.58), 0.19 * s, 0.16 * s)
         fld = (head[0] | jaw[0], np.where(head[0], head[1], jaw[1]), np.where(head[0], head[2], jaw[2]))
@@ -96,8 +105,10 @@ class Portrait:
             for y in (0.84, 0.9, 0.96):
                 p.flat(body & (np.abs(ys - y) < 0.5 / s), (lk.top or lk.skin)[1])
         elif style in ("bare", "belly"):
-            p.flat(body & (np.abs(ys - 0.9 - np.abs(xs - 0.5) * 0.3) < 0.6 / s) & (np.abs(xs - 0.5) > 0.05),
-                   lk.skin[1])
+            p.flat(
+                body & (np.abs(ys - 0.9 - np.abs(xs - 0.5) * 0.3) < 0.6 / s) & (np.abs(xs - 0.5) > 0.05),
+                lk.skin[1],
+            )
 
     def hair(self, head: np.ndarray) -> None:
         """Hair styles as regions over the skull."""
@@ -114,7 +125,13 @@ class Portrait:
             region |= cap[0] & (xs < 0.33) & (ys < 0.5)
         elif style == "messy":
             region = cap[0] & (ys < line + 0.03)
-            region |= (ys > 0.1) & (ys < 0.17) & (np.floor(p.xs / max(s / 12, 1)) % 2 == 0) & (xs > 0.28) & (xs < 0.72)
+            region |= (
+                (ys > 0.1)
+                & (ys < 0.17)
+                & (np.floor(p.xs / max(s / 12, 1)) % 2 == 0)
+                & (xs > 0.28)
+                & (xs < 0.72)
+            )
             region |= cap[0] & (xs < 0.32) & (ys < 0.55)
         elif style == "slick":
             region = cap[0] & (ys < line - 0.02) | (cap[0] & (xs < 0.3) & (ys < 0.48))
@@ -168,22 +185,34 @@ class Portrait:
             return
         hr = lk.hat_ramp
         if lk.hat == "militia":
-            crown = p.c.poly_mask([self.at(0.18, 0.08), self.at(0.86, 0.06), self.at(0.78, 0.26),
-                                   self.at(0.24, 0.28)])
+            crown = p.c.poly_mask(
+                [self.at(0.18, 0.08), self.at(0.86, 0.06), self.at(0.78, 0.26), self.at(0.24, 0.28)]
+            )
             p.fill((crown, p.xs * 0 + 0.2, p.ys * 0 - 0.5), hr, 5, hr[0])
             if lk.trim:
                 band = crown & (p.ys / s > 0.2)
                 p.fill((band, p.xs * 0 + 0.2, p.ys * 0), lk.trim, 5)
-            visor = p.c.poly_mask([self.at(0.3, 0.27), self.at(0.8, 0.26), self.at(0.86, 0.33), self.at(0.36, 0.33)])
+            visor = p.c.poly_mask(
+                [self.at(0.3, 0.27), self.at(0.8, 0.26), self.at(0.86, 0.33), self.at(0.36, 0.33)]
+            )
             p.flat(visor, lk.ink, 5)
             if lk.accent:
                 self.rect(0.52, 0.16, 0.06, 0.06, lk.accent)
         elif lk.hat == "flatcap":
-            crown = p.c.poly_mask([self.at(0.2, 0.24), self.at(0.3, 0.1), self.at(0.74, 0.1), self.at(0.9, 0.27),
-                                   self.at(0.22, 0.3)])
+            crown = p.c.poly_mask(
+                [
+                    self.at(0.2, 0.24),
+                    self.at(0.3, 0.1),
+                    self.at(0.74, 0.1),
+                    self.at(0.9, 0.27),
+                    self.at(0.22, 0.3),
+                ]
+            )
             p.fill((crown, p.xs * 0 + 0.2, p.ys * 0 - 0.5), hr, 5, hr[0])
         elif lk.hat == "nurse":
-            crown = p.c.poly_mask([self.at(0.3, 0.06), self.at(0.7, 0.06), self.at(0.74, 0.2), self.at(0.28, 0.2)])
+            crown = p.c.poly_mask(
+                [self.at(0.3, 0.06), self.at(0.7, 0.06), self.at(0.74, 0.2), self.at(0.28, 0.2)]
+            )
             p.fill((crown, p.xs * 0 + 0.2, p.ys * 0 - 0.5), hr, 5, hr[0])
             red = (lk.trim or [lk.ink] * 3)[2]
             self.rect(0.47, 0.09, 0.06, 0.09, red)

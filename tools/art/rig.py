@@ -134,13 +134,23 @@ def pose_skeleton(body: Body, pose: Pose, hip: Vec) -> Skeleton:
     hr = tr + pose.head
     head = add(neck, rot((0.0, -1.0), hr), body.neck + body.head_ry * 0.8)
     sk = Skeleton(hip=hip, body_rot=R, torso_rot=tr, head_rot=hr, neck=neck, head=head)
-    for side, off, ua, fa in (("n", 0.5, pose.ua_n, pose.fa_n), ("f", body.shoulder_far, pose.ua_f, pose.fa_f)):
+    for side, off, ua, fa in (
+        ("n", 0.5, pose.ua_n, pose.fa_n),
+        ("f", body.shoulder_far, pose.ua_f, pose.fa_f),
+    ):
         sh = add(add(hip, up, torso_len - body.arm_r * 0.7), fwd, off)
         el = add(sh, limb_dir(ua, tr), body.ua)
         fd = limb_dir(ua + fa, tr)
-        sk.shoulder[side], sk.elbow[side], sk.wrist[side], sk.forearm_dir[side] = sh, el, add(el, fd, body.fa), fd
-    for side, off, th, shn, ft in (("n", 0.5, pose.th_n, pose.sh_n, pose.ft_n),
-                                   ("f", body.hip_far, pose.th_f, pose.sh_f, pose.ft_f)):
+        sk.shoulder[side], sk.elbow[side], sk.wrist[side], sk.forearm_dir[side] = (
+            sh,
+            el,
+            add(el, fd, body.fa),
+            fd,
+        )
+    for side, off, th, shn, ft in (
+        ("n", 0.5, pose.th_n, pose.sh_n, pose.ft_n),
+        ("f", body.hip_far, pose.th_f, pose.sh_f, pose.ft_f),
+    ):
         hj = add(add(hip, fwd, off), up, 1.0)
         kn = add(hj, limb_dir(th, R), body.th)
         an = add(kn, limb_dir(th + shn, R), body.sh)

@@ -134,13 +134,15 @@ def build_sheet(char: str, script: Script, moves_dir: Path, out_dir: Path) -> li
     tags = []
     for tag, anim in script.anims[char].items():
         start = len(frames)
-        for i, ((pose_name, _), ms) in enumerate(zip(anim.frames, frame_durations(anim, timing.get(tag)),
-                                                     strict=True)):
+        for i, ((pose_name, _), ms) in enumerate(
+            zip(anim.frames, frame_durations(anim, timing.get(tag)), strict=True)
+        ):
             if pose_name not in cache:
                 cache[pose_name] = draw_frame(char, script.poses[pose_name], script.sets.get(char, {}))
             frames.append((cache[pose_name], ms, f"{char}_{tag}_{i}"))
-        tags.append({"name": tag, "from": start, "to": len(frames) - 1, "direction": "forward",
-                     "color": "#000000ff"})
+        tags.append(
+            {"name": tag, "from": start, "to": len(frames) - 1, "direction": "forward", "color": "#000000ff"}
+        )
     rows = (len(frames) + COLUMNS - 1) // COLUMNS
     img = np.zeros((rows * FRAME_H, COLUMNS * FRAME_W, 4), dtype=np.uint8)
     entries = []
@@ -153,23 +155,45 @@ def build_sheet(char: str, script: Script, moves_dir: Path, out_dir: Path) -> li
 
 def frame_entry(name: str, x: int, y: int, w: int, h: int, ms: int) -> dict:
     """One Aseprite ``frames`` entry (untrimmed)."""
-    return {"filename": name, "frame": {"x": x, "y": y, "w": w, "h": h}, "rotated": False, "trimmed": False,
-            "spriteSourceSize": {"x": 0, "y": 0, "w": w, "h": h}, "sourceSize": {"w": w, "h": h}, "duration": ms}
+    return {
+        "filename": name,
+        "frame": {"x": x, "y": y, "w": w, "h": h},
+        "rotated": False,
+        "trimmed": False,
+        "spriteSourceSize": {"x": 0, "y": 0, "w": w, "h": h},
+        "sourceSize": {"w": w, "h": h},
+        "duration": ms,
+    }
 
 
-def write_sheet(out_dir: Path, name: str, img: np.ndarray, entries: list[dict], tags: list[dict],
-                pivot: tuple[int, int]) -> list[Path]:
+def write_sheet(
+    out_dir: Path, name: str, img: np.ndarray, entries: list[dict], tags: list[dict], pivot: tuple[int, int]
+) -> list[Path]:
     """Write a sheet PNG and its Aseprite array-form JSON with a ``pivot`` slice."""
     out_dir.mkdir(parents=True, exist_ok=True)
     w, h = entries[0]["sourceSize"]["w"], entries[0]["sourceSize"]["h"]
     meta = {
-        "app": "https://www.aseprite.org/", "version": "1.3-redheat-pipeline", "image": f"{name}.png",
-        "format": "RGBA8888", "size": {"w": int(img.shape[1]), "h": int(img.shape[0])}, "scale": "1",
+        "app": "https://www.aseprite.org/",
+        "version": "1.3-redheat-pipeline",
+        "image": f"{name}.png",
+        "format": "RGBA8888",
+        "size": {"w": int(img.shape[1]), "h": int(img.shape[0])},
+        "scale": "1",
         "frameTags": tags,
         "layers": [{"name": "body", "opacity": 255, "blendMode": "normal"}],
-        "slices": [{"name": "pivot", "color": "#0000ffff",
-                    "keys": [{"frame": 0, "bounds": {"x": 0, "y": 0, "w": w, "h": h},
-                              "pivot": {"x": pivot[0], "y": pivot[1]}}]}],
+        "slices": [
+            {
+                "name": "pivot",
+                "color": "#0000ffff",
+                "keys": [
+                    {
+                        "frame": 0,
+                        "bounds": {"x": 0, "y": 0, "w": w, "h": h},
+                        "pivot": {"x": pivot[0], "y": pivot[1]},
+                    }
+                ],
+            }
+        ],
     }
     png, js = out_dir / f"{name}.png", out_dir / f"{name}.json"
     write_png(png, img)

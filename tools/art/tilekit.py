@@ -53,8 +53,10 @@ class TileSheet:
         for tid, td in sorted(self.tiles.items()):
             c = Canvas(TILE, TILE)
             td.paint(c)
-            img.px[(tid // COLUMNS) * TILE : (tid // COLUMNS + 1) * TILE,
-                   (tid % COLUMNS) * TILE : (tid % COLUMNS + 1) * TILE] = c.px
+            img.px[
+                (tid // COLUMNS) * TILE : (tid // COLUMNS + 1) * TILE,
+                (tid % COLUMNS) * TILE : (tid % COLUMNS + 1) * TILE,
+            ] = c.px
         return img.px
 
     def tsx(self) -> str:
@@ -88,6 +90,7 @@ class TileSheet:
 
 
 # --- shared tile painting helpers ---------------------------------------------------------------
+
 
 def bevel(c: Canvas, x: int, y: int, w: int, h: int, light: Color, face: Color, dark: Color) -> None:
     """A raised block: face colour, light top/left edge, dark bottom/right edge."""

@@ -23,8 +23,13 @@ RED = ramp("#4a0808", "#8c1414", "#c82820", "#ee5a3a", "#ff9a6a")
 FIRE = [rgb("#fffce0"), rgb("#fff08a"), rgb("#ffc040"), rgb("#f07020"), rgb("#b02810")]
 
 
-def _sheet(out: Path, name: str, size: tuple[int, int], pivot: tuple[int, int],
-           anims: dict[str, list[tuple[Canvas, int]]]) -> list[Path]:
+def _sheet(
+    out: Path,
+    name: str,
+    size: tuple[int, int],
+    pivot: tuple[int, int],
+    anims: dict[str, list[tuple[Canvas, int]]],
+) -> list[Path]:
     """Pack tagged frames of one size into an Aseprite sheet."""
     w, h = size
     frames = [(tag, c, ms) for tag, seq in anims.items() for c, ms in seq]
@@ -39,8 +44,15 @@ def _sheet(out: Path, name: str, size: tuple[int, int], pivot: tuple[int, int],
         counts[tag] = counts.get(tag, 0) + 1
     start = 0
     for tag, seq in anims.items():
-        tags.append({"name": tag, "from": start, "to": start + len(seq) - 1, "direction": "forward",
-                     "color": "#000000ff"})
+        tags.append(
+            {
+                "name": tag,
+                "from": start,
+                "to": start + len(seq) - 1,
+                "direction": "forward",
+                "color": "#000000ff",
+            }
+        )
         start += len(seq)
     return write_sheet(out, name, img, entries, tags, pivot)
 
@@ -52,6 +64,7 @@ def glint(c: Canvas, x: int, y: int, size: int = 2) -> None:
 
 
 # --- pickups (16x16, standing on their bottom centre) -------------------------------------------
+
 
 def loaf(c: Canvas) -> None:
     """A brick of black bread: the health pickup."""
@@ -129,6 +142,7 @@ def pickups(out: Path) -> list[Path]:
 
 # --- effects (32x32, centred) ---------------------------------------------------------------
 
+
 def burst(radius: float, rays: int, phase: int, cols: list[Color], spin: float = 0.0) -> Canvas:
     """A hit star: a hot core and spikes that fly outward and thin out with ``phase``."""
     c = Canvas(32, 32)
@@ -142,8 +156,9 @@ def burst(radius: float, rays: int, phase: int, cols: list[Color], spin: float =
         c.ellipse(15.5, 15.5, radius * 0.45, radius * 0.45, cols[1])
         c.ellipse(15.5, 15.5, radius * 0.25, radius * 0.25, cols[0])
     elif phase == 1:
-        ring = c.ellipse_mask(15.5, 15.5, radius * 0.5, radius * 0.5) & ~c.ellipse_mask(15.5, 15.5,
-                                                                                        radius * 0.3, radius * 0.3)
+        ring = c.ellipse_mask(15.5, 15.5, radius * 0.5, radius * 0.5) & ~c.ellipse_mask(
+            15.5, 15.5, radius * 0.3, radius * 0.3
+        )
         c.mask_fill(ring, cols[2])
     m = c.opaque()
     c.mask_fill(grow(m) & ~m, with_alpha(INK, 200) if phase < 2 else (0, 0, 0, 0))
@@ -159,8 +174,9 @@ def puff(radius: float, fade: float, cols: list[Color], seed: int) -> Canvas:
         r = radius * rng.uniform(0.6, 1.0)
         m = c.ellipse_mask(cx, cy, r, r * 0.8)
         c.mask_fill(c.dither_mask(m, 1.0 - fade), cols[1])
-        c.mask_fill(c.dither_mask(c.ellipse_mask(cx - r * 0.25, cy - r * 0.3, r * 0.5, r * 0.4), 1.0 - fade),
-                    cols[2])
+        c.mask_fill(
+            c.dither_mask(c.ellipse_mask(cx - r * 0.25, cy - r * 0.3, r * 0.5, r * 0.4), 1.0 - fade), cols[2]
+        )
     return c
 
 
@@ -192,10 +208,20 @@ def effects(out: Path) -> list[Path]:
     shadow = Canvas(32, 32)
     shadow.ellipse(15.5, 15.5, 12, 3.5, rgb("#000000", 90))
     shadow.ellipse(15.5, 15.5, 8, 2.2, rgb("#000000", 120))
-    arrows = [(go_arrow(RED if f == 0 else [rgb("#6a4a08"), BRASS[1], BRASS[2], BRASS[3], WHITE]), 250)
-              for f in range(2)]
-    anims = {"spark_small": sparks_small, "spark_big": sparks_big, "dust": dust, "muzzle_flash": muzzle,
-             "steam": steam, "snow": snow, "shadow": [(shadow, 1000)], "go_arrow": arrows}
+    arrows = [
+        (go_arrow(RED if f == 0 else [rgb("#6a4a08"), BRASS[1], BRASS[2], BRASS[3], WHITE]), 250)
+        for f in range(2)
+    ]
+    anims = {
+        "spark_small": sparks_small,
+        "spark_big": sparks_big,
+        "dust": dust,
+        "muzzle_flash": muzzle,
+        "steam": steam,
+        "snow": snow,
+        "shadow": [(shadow, 1000)],
+        "go_arrow": arrows,
+    }
     return _sheet(out, "effects", (32, 32), (16, 16), anims)
 
 
@@ -236,6 +262,7 @@ def bullet(out: Path) -> list[Path]:
 
 
 # --- HUD icons and logos ------------------------------------------------------------------
+
 
 def icons(out: Path) -> list[Path]:
     """``icon_life.png`` (a little red star with a face-less militia cap) and ``icon_bullet.png``."""
