@@ -8,7 +8,7 @@ import pygame
 
 from game.scenes.screen import CONFIRM_BITS, Screen
 from game.store.highscores import HighScoreStore
-from game.ui.backdrop import Snow, logo, moscow_night
+from game.ui.backdrop import Snow, city, logo, moscow_night, searchlights
 from game.ui.hints import action_label
 from game.ui.menu import Menu, MenuItem
 from game.ui.text import DIM, GOLD, WHITE, panel, small
@@ -72,6 +72,8 @@ class TitleScene(Screen):
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The red night, the logo, the prompt."""
         canvas.blit(moscow_night(), (0, 0))
+        searchlights(canvas, self.ticks)
+        canvas.blit(city(), (0, 0))
         self.snow.draw(canvas)
         art = logo()
         canvas.blit(art, ((canvas.get_width() - art.get_width()) // 2, 28))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from functools import cache
 
@@ -47,14 +48,10 @@ def _spire(surf: pygame.Surface, cx: int, base: int, w: int, h: int) -> None:
 
 
 @cache
-def moscow_night(width: int = 320, height: int = 180) -> pygame.Surface:
-    """The title backdrop (drawn once, same every run: its randomness is fixed and cosmetic)."""
-    rng = random.Random(1988)
-    surf = pygame.Surface((width, height))
-    _gradient(surf, SKY_TOP, SKY_LOW, 0, height - 40)
-    # a big low moon, tinted by the city's red glow
-    pygame.draw.circle(surf, (120, 36, 34), (272, 104), 22)
-    pygame.draw.circle(surf, (150, 52, 44), (268, 100), 17)
+def city(width: int = 320, height: int = 180) -> pygame.Surface:
+    """The skyline and the snowy square on a transparent layer (drawn over sky effects)."""
+    rng = random.Random(1988)   # fixed: the same city every run; cosmetic, not the world's
+    surf = pygame.Surface((width, height), pygame.SRCALPHA)
     base = height - 36
     for x in range(0, width, 9):  # apartment blocks behind
         h = rng.randint(16, 44)
@@ -70,6 +67,30 @@ def moscow_night(width: int = 320, height: int = 180) -> pygame.Surface:
     # the square in front: packed snow, lit red from the walls
     _gradient(surf, (40, 16, 22), (70, 46, 54), base, height)
     return surf
+
+
+@cache
+def moscow_night(width: int = 320, height: int = 180) -> pygame.Surface:
+    """The whole backdrop: red night sky, a low moon, the city."""
+    surf = pygame.Surface((width, height))
+    _gradient(surf, SKY_TOP, SKY_LOW, 0, height - 40)
+    pygame.draw.circle(surf, (120, 36, 34), (272, 104), 22)   # a big low moon, red with the city's glow
+    pygame.draw.circle(surf, (150, 52, 44), (268, 100), 17)
+    surf.blit(city(width, height), (0, 0))
+    return surf
+
+
+def searchlights(canvas: pygame.Surface, ticks: int) -> None:
+    """Two slow searchlight beams sweeping the sky (draw the city over them)."""
+    beams = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
+    for i, (x0, speed, phase) in enumerate(((70, 0.011, 0.0), (250, 0.008, 2.1))):
+        angle = math.sin(ticks * speed + phase) * 0.55 + (0.25 if i else -0.25)
+        tip_x = x0 + math.sin(angle) * 220
+        tip_y = 144 - math.cos(angle) * 220
+        spread = 16
+        pygame.draw.polygon(beams, (255, 120, 90, 30), [(x0 - 2, 144), (x0 + 2, 144),
+                                                         (tip_x + spread, tip_y), (tip_x - spread, tip_y)])
+    canvas.blit(beams, (0, 0))
 
 
 class Snow:
