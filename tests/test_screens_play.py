@@ -251,3 +251,29 @@ def test_f5_hot_reload_and_recording_still_work_in_play(game, tmp_path):
     from game.sim.replay import Replay
 
     assert Replay.load(tmp_path / "run.json").ticks > 5
+
+
+def test_a_level_that_cannot_load_is_a_message_not_a_crash(game, capsys):
+    from game.scenes.cards import LevelCardScene
+
+    game.app.scenes.clear_to(LevelCardScene(game.app, Campaign(level="no_such_level"), "no_such_level"))
+    game.tick(3)
+    assert game.top.error and "no_such_level" in capsys.readouterr().out
+    game.key("z")
+    assert game.stack == ["TitleScene"]
+
+
+def test_two_players_each_enter_initials_best_score_first(game, home):
+    play = start_play(game, players=2)
+    assert play.world.players == 2
+    play.world.slots[0].score = 31000
+    play.world.slots[1].score = 45000
+    end_level(game, play, "died")
+    game.tick(20)
+    game.key("x")
+    assert game.top.player == 1                   # Ridzik's better score first
+    game.keys("z", "z", "z")
+    assert game.top.player == 0
+    game.keys("z", "z", "z")
+    table = HighScoreStore().load()
+    assert [e.score for e in table.entries[:4]] == [50000, 45000, 40000, 31000]
