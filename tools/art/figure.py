@@ -316,6 +316,13 @@ class Figure:
                 & ~p.c.poly_mask([add(q, (0.0, -3.6)) for q in poly])
             )
             p.flat(stripe, lk.trim[1])
+            # a towel: the rolled top and the tucked-in corner of the wrap
+            roll = mask & ~p.c.poly_mask([add(q, (0.0, 2.0)) for q in poly])
+            p.flat(roll, lk.skirt[-1])
+            p.flat(grow(roll) & mask & ~roll, lk.skirt[1])
+            corner = add(top_f, add(hems[3], top_f, -1), 0.75)
+            p.seg(add(top_f, (-1.0, 1.0)), corner, lk.skirt[1])
+            p.seg(add(top_f, (-2.0, 1.0)), add(corner, (-1.0, 0.0)), lk.skirt[-1])
         mid = add(hems[1], add(hems[2], hems[1], -1), 0.5)
         p.seg(add(sk.hip, add(mid, sk.hip, -1), 0.45), mid, lk.skirt[1])
 
@@ -386,6 +393,8 @@ class Figure:
             return
         grown = p.ellipse(self.sk.head_point(-0.4, 0.4), rx + 0.9, ry + 0.8, self.sk.head_rot)[0]
         line = 0.6 + 0.45 * np.maximum(u, 0)  # the hairline rises towards the brow
+        # a higher brow line that sweeps down behind the ear, so the forehead shows under the hair
+        high = np.where(u > 0, ry * 0.5 + 0.25 * u, ry * 0.5 + 0.75 * u)
         if style == "flat":
             region = (grown & (v > line)) | (
                 (v > ry - 2.0) & (v < ry + 1.6) & (u > -rx - 0.5) & (u < rx - 0.3)
@@ -394,18 +403,18 @@ class Figure:
             region |= head_mask & (u < -0.5) & (u > -2.5) & (v > -1.5) & (v < 1.0)  # sideburn
         elif style == "messy":
             tuft = (v > ry - 1.0) & (v < ry + 1.8) & (np.floor(u) % 3 != 0) & (u > -rx) & (u < rx - 1)
-            region = (grown & (v > line - 0.4)) | tuft
-            region |= grown & (u < -rx + 2.5) & (v > -2.5)
-        elif style == "slick":
-            region = grown & (v > line - 0.2)
+            region = (grown & (v > high - 0.6)) | tuft
             region |= grown & (u < -rx + 2.0) & (v > -2.0)
+        elif style == "slick":
+            region = grown & (v > high)
+            region |= grown & (u < -rx + 1.5) & (v > -1.5)
         elif style == "bun":
-            region = (grown & (v > line - 0.6)) | (grown & (u < -1.0) & (v > -3.5))
+            region = (grown & (v > high - 0.4)) | (grown & (u < -1.5) & (v > -3.0))
             region |= p.ellipse(self.sk.head_point(-rx - 0.8, 1.2), 2.4, 2.4, 0)[0]
         elif style == "fringe":
             region = head_mask & (u < -0.2) & (v > -1.6) & (v < 1.6) & ~((u > -1.2) & (v < 0.5))
         else:
-            region = grown & (v > line)
+            region = grown & (v > high)
         fld = p.ellipse(self.sk.head_point(-0.4, 0.4), rx + 0.9, ry + 0.8, self.sk.head_rot)
         p.fill((region, fld[1], fld[2]), lk.hair, HEAD, lk.hair[0], 0.1)
         if style in ("slick", "short", "flat"):

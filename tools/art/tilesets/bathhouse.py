@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 
 from ..canvas import Canvas, ramp, rgb, with_alpha
-from ..tilekit import TileSheet, bevel, darken, shadow_band, speckle
+from ..tilekit import TileSheet, bevel, darken, noise, shadow_band, speckle
 
 SHEET = TileSheet("bathhouse")
 T = SHEET.tile
@@ -50,18 +50,19 @@ def wainscot(c: Canvas, top: int) -> None:
 
 
 def stone_floor(c: Canvas, seed: int, variant: int = 0) -> None:
-    """Warm stone floor of 8x8 slabs with grout and grain."""
+    """Warm stone flags, 16x8 in running bond, low contrast so fighters stand out against them."""
     c.rect(0, 0, 16, 16, STONE[1])
     a, b = (STONE[3], STONE[2]) if variant == 0 else (STONE[2], STONE[3])
-    faces = [a, b, b, a]
-    for i, (tx, ty) in enumerate([(0, 0), (8, 0), (0, 8), (8, 8)]):
-        bevel(c, tx, ty, 7, 7, STONE[4], faces[i], STONE[2] if faces[i] == STONE[3] else STONE[1])
-    speckle(c, seed, 0.06, STONE[1])
-    speckle(c, seed + 1, 0.04, STONE[4])
-    c.hline(0, 15, 7, STONE[0])
-    c.hline(0, 15, 15, STONE[0])
-    c.vline(7, 0, 15, STONE[0])
-    c.vline(15, 0, 15, STONE[0])
+    bevel(c, 0, 0, 16, 7, STONE[4], a, STONE[2])
+    bevel(c, -8, 8, 16, 7, STONE[4], b, STONE[2])
+    bevel(c, 8, 8, 16, 7, STONE[4], b, STONE[2])
+    c.mask_fill(c.dither_mask(noise(seed, 16, 16) < 0.5, 0.25) & (c.grid()[0] < 7), STONE[2])
+    speckle(c, seed + 1, 0.03, STONE[4])
+    speckle(c, seed, 0.03, STONE[1])
+    c.hline(0, 15, 7, STONE[1])
+    c.hline(0, 15, 15, STONE[1])
+    c.vline(15, 0, 6, STONE[1])
+    c.vline(7, 8, 14, STONE[1])
 
 
 def water(c: Canvas, phase: int) -> None:
@@ -200,11 +201,11 @@ def floor_edge(c: Canvas) -> None:
 def floor_drain(c: Canvas) -> None:
     stone_floor(c, 110, 1)
     c.ellipse(7.5, 7.5, 5, 4, STONE[0])
-    c.ellipse(7.5, 7.5, 4, 3, BRASS[1])
+    c.ellipse(7.5, 7.5, 4, 3, GLAZE[1])
     for x in range(5, 11, 2):
         c.vline(x, 5, 10, DARK)
-    c.pset(5, 5, BRASS[3])
-    c.pset(6, 4, BRASS[2])
+    c.pset(5, 5, GLAZE[3])
+    c.pset(6, 4, GLAZE[2])
 
 
 @T(12, "floor_wet", False)
