@@ -13,6 +13,7 @@ from functools import cache
 import pygame
 
 from game.render.atlas import SheetError, SpriteSheet, load_sheet
+from game.render.effects import fast
 from game.sim.fixed import FP
 from game.sim.moves import DataError, Move, load_moveset
 from game.store.files import warn
@@ -105,7 +106,7 @@ def shadow(width: int) -> pygame.Surface:
     s = pygame.Surface((width, h), pygame.SRCALPHA)
     pygame.draw.ellipse(s, (*SHADOW, 70), s.get_rect())
     pygame.draw.ellipse(s, (*SHADOW, 120), s.get_rect().inflate(-4, -2))
-    return s
+    return fast(s)
 
 
 class Actors:

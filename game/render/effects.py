@@ -36,6 +36,11 @@ SPARK_FRAME_TICKS = 3
 
 
 # -- sprites drawn in code ---------------------------------------------------------------------
+def fast(surface: pygame.Surface) -> pygame.Surface:
+    """The surface in the display's pixel format once a window exists (much faster to blit)."""
+    return surface.convert_alpha() if pygame.display.get_surface() is not None else surface
+
+
 def _ray(s: pygame.Surface, c: int, angle: float, start: float, length: float, half: float,
          colour: tuple[int, int, int]) -> None:
     """One pointed ray of a star: a thin triangle from ``start`` out to ``length`` from the centre."""
@@ -78,7 +83,7 @@ def _burst(radius: int, frame: int, diagonal: bool) -> pygame.Surface:
 def spark_frames(strength: int, diagonal: bool) -> tuple[pygame.Surface, ...]:
     """The three frames of a hit spark of strength 1..3."""
     r = SPARK_RADIUS.get(strength, SPARK_RADIUS[3])
-    return tuple(_burst(r, f, diagonal) for f in range(3))
+    return tuple(fast(_burst(r, f, diagonal)) for f in range(3))
 
 
 @cache
@@ -107,7 +112,7 @@ def puff(radius: int, shade: int = 0) -> pygame.Surface:
                 s.set_at((x, y), light if upper else dark if lower else mid)
             elif shade == 0 and py > c - 1 and any(inside(px + dx, py + dy) for dx, dy in around):
                 s.set_at((x, y), DUST_INK)
-    return s
+    return fast(s)
 
 
 @cache
@@ -125,7 +130,7 @@ def steam_blob(radius: int, level: int) -> pygame.Surface:
             density = (1.0 - d) * 1.6
             if density * 16 > bayer[y % 4][x % 4]:
                 s.set_at((x, y), (*STEAM, alpha))
-    return s
+    return fast(s)
 
 
 @cache
@@ -140,7 +145,7 @@ def muzzle_frames(facing: int) -> tuple[pygame.Surface, ...]:
         pygame.draw.line(s, WHITE, (1, 4), (length // 2, 4))
         if facing < 0:
             s = pygame.transform.flip(s, True, False)
-        frames.append(s)
+        frames.append(fast(s))
     return tuple(frames)
 
 

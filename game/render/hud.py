@@ -28,6 +28,7 @@ GO_RED = ((255, 96, 72), (214, 32, 24), (120, 12, 12))
 STRIP_H = 12              # the bottom logo strip
 PORTRAIT = 22             # portrait box size (inside the frame)
 BAR_W, BAR_H = 92, 7
+AMMO_W = 16               # bullet icon and count after the energy bar
 ENEMY_NAME_W = 44         # room for the longest enemy name before its bar
 BAND_H = 30               # the dark band behind the top HUD
 
@@ -221,21 +222,18 @@ class Hud:
             canvas.blit(self.life, (lx, 2))
             lx += self.life.get_width()
         count = f"x{lives}" if self.life is None else str(lives)
-        mark = put(canvas, self.small, count, lx + 1, 2, NAME_COLOUR)
-        ammo = int(slot.ammo)  # type: ignore[attr-defined]
-        ax = mark.right + 4
-        step = self.bullet.get_width() + 1
-        if ammo <= 3:
-            for i in range(ammo):
-                canvas.blit(self.bullet, (ax + i * step, 2))
-        else:
-            canvas.blit(self.bullet, (ax, 2))
-            put(canvas, self.small, f"{ammo}", ax + step, 2, BRASS[0])
+        put(canvas, self.small, count, lx + 1, 2, NAME_COLOUR)
         score = int(slot.score)  # type: ignore[attr-defined]
         put(canvas, self.small, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
         hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
         max_hp = e.max_hp if e is not None else 1  # type: ignore[attr-defined]
-        self.bar(canvas, tx, 12, BAR_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
+        self.bar(canvas, tx, 12, BAR_W - AMMO_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
+        # bullets at the end of the bar: a cartridge and how many are left (dim when empty)
+        ammo = int(slot.ammo)  # type: ignore[attr-defined]
+        ax = tx + BAR_W - AMMO_W + 3
+        canvas.blit(self.bullet, (ax, 11 + (BAR_H + 2 - self.bullet.get_height()) // 2))
+        colour = BRASS[0] if ammo else (110, 100, 90)
+        put(canvas, self.small, str(ammo), tx + BAR_W, 11, colour, align="right")
         return {"score": score, "lives": lives, "ammo": ammo, "hp": hp}
 
     def enemy_block(self, canvas: pygame.Surface, world: object, bx: int,
