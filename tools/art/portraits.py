@@ -117,32 +117,32 @@ class Portrait:
         if lk.hair is None or lk.hair_style == "bald":
             p.flat(p.ellipse(self.at(0.56, 0.22), 0.06 * s, 0.03 * s)[0], lk.skin[-1])
             return
-        cap = p.ellipse(self.at(0.48, 0.4), 0.28 * s, 0.31 * s)
+        cap = p.ellipse(self.at(0.49, 0.42), 0.27 * s, 0.315 * s)
         style = lk.hair_style
-        line = 0.3 + (xs - 0.3) * 0.12
+        # a fringe edge that zig-zags a little, so hair reads as strands rather than a helmet
+        jag = 0.025 * ((np.floor(p.xs / max(s / 10, 1)) % 2) - 0.5)
+        line = 0.27 + np.clip(0.36 - xs, 0, 1) * 0.5 + jag
         if style == "flat":
-            region = (cap[0] & (ys < line)) | ((ys > 0.1) & (ys < 0.2) & (xs > 0.25) & (xs < 0.74))
-            region |= cap[0] & (xs < 0.33) & (ys < 0.5)
+            region = (cap[0] & (ys < line - 0.02)) | ((ys > 0.1) & (ys < 0.2) & (xs > 0.26) & (xs < 0.73))
         elif style == "messy":
-            region = cap[0] & (ys < line + 0.03)
-            region |= (
-                (ys > 0.1)
-                & (ys < 0.17)
-                & (np.floor(p.xs / max(s / 12, 1)) % 2 == 0)
-                & (xs > 0.28)
-                & (xs < 0.72)
-            )
-            region |= cap[0] & (xs < 0.32) & (ys < 0.55)
+            region = cap[0] & (ys < line + 0.04 + jag)
+            region |= cap[0] & (xs < 0.3) & (ys < 0.6)
+            region |= p.ellipse(self.at(0.6, 0.13), 0.1 * s, 0.05 * s)[0]
         elif style == "slick":
-            region = cap[0] & (ys < line - 0.02) | (cap[0] & (xs < 0.3) & (ys < 0.48))
+            region = cap[0] & (ys < line - 0.03 - jag)
         elif style == "bun":
-            region = (cap[0] & (ys < line + 0.02)) | (cap[0] & (xs < 0.34) & (ys < 0.62))
+            region = (cap[0] & (ys < line)) | (cap[0] & (xs < 0.33) & (ys < 0.62))
             region |= p.ellipse(self.at(0.22, 0.3), 0.1 * s, 0.1 * s)[0]
         elif style == "fringe":
             region = head & (xs < 0.34) & (ys > 0.3) & (ys < 0.5)
         else:
             region = cap[0] & (ys < line)
         p.fill((region, cap[1], cap[2]), lk.hair, 4, lk.hair[0], 0.1)
+        if s >= 40 and style in ("slick", "flat", "messy"):
+            for k in range(3):  # combed strands catching the light
+                y = 0.16 + 0.035 * k
+                strand = np.abs(ys - y - (xs - 0.5) * 0.2) < 0.5 / s
+                p.flat(region & strand & (xs > 0.4 + 0.05 * k), lk.hair[-1])
 
     def face(self, head: np.ndarray) -> None:
         """Eyes, brows, nose, mouth and facial hair, three-quarter view looking right."""
