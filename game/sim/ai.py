@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.sim.entities import Entity
-from game.sim.fighter import detour, set_state, start_move
+from game.sim.fighter import set_state, start_move
 from game.sim.fixed import FP
+from game.sim.routes import waypoint
 
 if TYPE_CHECKING:
     from game.sim.world import World
@@ -148,14 +149,11 @@ def after_attack(w: World, e: Entity) -> None:
 def _walk_to(w: World, e: Entity, gx: int, gy: int, speed_pct: int = 100) -> bool:
     """Set walking speed towards a point; True when already there."""
     st = w.enemy_stats(e)
+    gx, gy = waypoint(w, e.x, e.y, gx, gy)
     dx, dy = gx - e.x, gy - e.y
     walk, depth = st.walk * speed_pct // 100, st.depth * speed_pct // 100
     e.vx = 0 if abs(dx) < 3 * FP else max(-walk, min(walk, dx))
     e.vy = 0 if abs(dy) < FP else max(-depth, min(depth, dy))
-    if e.vx:
-        around = detour(w, e.x, e.y, 1 if e.vx > 0 else -1)
-        if around:
-            e.vy = around * depth
     return e.vx == 0 and e.vy == 0
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from game.sim.actions import Action
 from game.sim.entities import Entity
-from game.sim.fighter import detour
 from game.sim.fixed import FP
+from game.sim.routes import line_clear, waypoint
 from game.sim.world import World
 
 LANE = 3 * FP
@@ -124,6 +124,8 @@ class Bot:
             if me.facing != side:
                 return Action.RIGHT if side > 0 else Action.LEFT
             return self._press(Action.SPECIAL)
+        if not line_clear(w, me.x, me.y, t.x, t.y):
+            return self._walk_to(w, me, t.x, t.y)
         bits = 0
         if abs(dy) > LANE:
             bits |= Action.DOWN if dy > 0 else Action.UP
@@ -140,25 +142,16 @@ class Bot:
         elif abs(dy) <= LANE and t.state not in ("down", "knockdown", "getup", "death"):
             use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
             return self._press(Action.KICK if use_kick else Action.PUNCH)
-        return self._around(w, me, bits)
+        return bits
 
     def _walk_to(self, w: World, me: Entity, x: int, y: int) -> int:
+        # Round benches and pools by the floor's own route, then straight at the goal.
+        x, y = waypoint(w, me.x, me.y, x, y)
         bits = 0
         if abs(y - me.y) > 2 * FP:
             bits |= Action.DOWN if y > me.y else Action.UP
         if abs(x - me.x) > 2 * FP:
             bits |= Action.RIGHT if x > me.x else Action.LEFT
-        return self._around(w, me, bits)
-
-    @staticmethod
-    def _around(w: World, me: Entity, bits: int) -> int:
-        # Walk round benches and pools rather than into them.
-        sign = (1 if bits & Action.RIGHT else 0) - (1 if bits & Action.LEFT else 0)
-        if sign:
-            d = detour(w, me.x, me.y, sign)
-            if d:
-                bits &= ~(Action.UP | Action.DOWN)
-                bits |= Action.DOWN if d > 0 else Action.UP
         return bits
 
     def _travel(self, w: World, me: Entity) -> int:

@@ -132,19 +132,6 @@ def blocked(w: World, x: int, y: int) -> bool:
     return w.solid_rows[py // w.tile][px // w.tile]
 
 
-def detour(w: World, x: int, y: int, sign: int, ahead: int = 14 * FP) -> int:
-    """When a wall blocks the way ahead, which way in depth (-1 up, +1 down) leads round it; 0 if clear."""
-    ax = x + sign * ahead
-    if not blocked(w, ax, y):
-        return 0
-    for k in range(1, 28):
-        for d in (-1, 1):
-            ny = y + d * k * 4 * FP
-            if not blocked(w, ax, ny) and not blocked(w, x, ny):
-                return d
-    return 0
-
-
 def physics(w: World, e: Entity) -> None:
     """Move one tick: walking, lunges, slides and flight, sliding along walls; then landing."""
     if e.hitstop > 0:

@@ -41,7 +41,7 @@ def gauntlet() -> LevelDesc:
     solid = np.zeros((rows, cols), dtype=bool)
     solid[:5, :] = True
     solid[rows - 1, :] = True
-    solid[7:9, 40:44] = True          # a bench to walk round
+    solid[7:9, 46:50] = True          # a bench to walk round
     plan = [("thug", "bather", "thug"), ("gangster", "nurse", "thug"), ("hitman", "nurse", "bather"),
             ("viktor", "gangster")]
     enemies: list[EnemySpawn] = [EnemySpawn(obj_id=5, kind="thug", x=150, y=120, wave=0)]

@@ -65,6 +65,7 @@ class World:
         self.lock_wave = -1
         self.go_arrow = 0
         self.token_cooldown = 0
+        self.route_fields: dict[tuple[int, int], list[int]] = {}   # a cache derived from the level
         self.ai_enabled = True      # False: enemies stand still (rule tests, training)
         self.wave_status: dict[int, str] = {}
         self._next_id = 1
