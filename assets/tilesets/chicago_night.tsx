@@ -39,7 +39,7 @@
  </tile>
  <tile id="6">
   <properties>
-   <property name="name" value="neon_hotel"/>
+   <property name="name" value="neon_cocktail"/>
    <property name="solid" type="bool" value="true"/>
   </properties>
  </tile>

@@ -47,9 +47,11 @@ def asphalt(c: Canvas, seed: int = 80, sheen: bool = True) -> None:
     c.mask_fill(n > 0.85, ASPHALT[2])
     c.mask_fill(n > 0.97, ASPHALT[3])
     if sheen:
+        # a broken smear of reflected neon, dithered so it reads as wet rather than as paint
         x = seed % 11 + 2
-        c.vline(x, 3, 7, with_alpha(PINK[2], 90))
-        c.vline(x + 1, 5, 9, with_alpha(CYAN[2], 70))
+        for y in range(4, 11, 2):
+            c.pset(x + (y // 2) % 2, y, PINK[1])
+        c.pset(x + 3, 8, CYAN[1])
 
 
 def neon_text(c: Canvas, text: list[str], x: int, y: int, col: list) -> None:
@@ -120,13 +122,19 @@ def neon_bar(c: Canvas) -> None:
     c.hline(1, 14, 12, PINK[2])
 
 
-@T(6, "neon_hotel")
-def neon_hotel(c: Canvas) -> None:
+@T(6, "neon_cocktail")
+def neon_cocktail(c: Canvas) -> None:
     bricks(c, BRICK, MORTAR, 16)
     c.rect(1, 1, 14, 14, IRON[0])
-    c.mask_fill(c.dither_mask(c.ellipse_mask(8, 8, 8, 8), 0.3), CYAN[1])
-    neon_text(c, ["1110111", "1000101", "1110101", "1000101", "1110111"], 2, 2, CYAN)
-    neon_text(c, ["1010111", "1110101", "1010111"], 4, 10, PINK)
+    c.mask_fill(c.dither_mask(c.ellipse_mask(8, 7, 7, 7), 0.3), CYAN[1])
+    c.line(3, 3, 8, 8, CYAN[3])
+    c.line(13, 3, 8, 8, CYAN[3])
+    c.hline(3, 13, 3, CYAN[2])
+    c.vline(8, 8, 12, CYAN[3])
+    c.hline(5, 11, 12, CYAN[2])
+    c.pset(10, 5, PINK[3])
+    c.pset(11, 4, PINK[2])
+    c.line(6, 2, 9, 6, PINK[2])
 
 
 @T(7, "wall_dark")
