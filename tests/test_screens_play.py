@@ -277,3 +277,21 @@ def test_two_players_each_enter_initials_best_score_first(game, home):
     game.keys("z", "z", "z")
     table = HighScoreStore().load()
     assert [e.score for e in table.entries[:4]] == [50000, 45000, 40000, 31000]
+
+
+def test_player_ones_pad_pauses_and_another_pad_joins(game):
+    game.app.input.attach_pad(5)
+    game.pad(5, "start")                    # the menu, by pad
+    game.pad(5, "a")                        # 1 PLAYER, by pad
+    assert game.stack == ["StoryCardScene"]
+    game.pad(5, "y")                        # skip the story
+    game.pad(5, "a")                        # go from the level card
+    play = game.top
+    assert isinstance(play, PlayScene) and play.campaign.p1_pad == 5
+    game.pad(5, "start")
+    assert game.stack == ["PlayScene", "PauseScene"] and play.world.players == 1
+    game.pad(5, "start")
+    assert game.stack == ["PlayScene"]
+    game.app.input.attach_pad(6)
+    game.pad(6, "start")
+    assert play.world.players == 2 and game.stack == ["PlayScene"]

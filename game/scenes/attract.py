@@ -14,6 +14,7 @@ from game.sim.level import LevelDesc
 from game.sim.replay import Replay, ReplayError
 from game.sim.world import World
 from game.store.files import warn
+from game.ui.hints import action_label
 from game.ui.text import GOLD, RED, small
 
 if TYPE_CHECKING:
@@ -120,4 +121,5 @@ class AttractScene(Screen):
         font = small()
         font.draw(canvas, "DEMO", 160, 40, color=RED, align="center")
         if self.ticks // 30 % 2 == 0:
-            font.draw(canvas, "PRESS START", 160, 120, color=GOLD, align="center")
+            font.draw(canvas, f"PRESS START ({action_label(self.app, 'start')})", 160, 120, color=GOLD,
+                      align="center")

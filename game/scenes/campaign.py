@@ -54,6 +54,7 @@ class Campaign:
     best_scores: list[int] = field(default_factory=lambda: [0, 0])
     continues: int = 0
     levels_done: int = 0
+    p1_pad: int | None = None      # the pad player 1 plays with (None = keyboard): its START pauses
     last_level_reached: str = ""
 
     def start_world(self, world: World) -> None:
@@ -88,13 +89,13 @@ class Campaign:
         self.level_start_scores = [0, 0]
 
 
-def start_game(app: App, players: int) -> None:
-    """From the main menu: a new campaign, opening with its first story card."""
-    from game.scenes.cards import StoryCardScene
+def start_game(app: App, players: int, pad: int | None = None) -> None:
+    """From the main menu: a new campaign, opening with its first briefing; ``pad`` chose it (None = keys)."""
+    from game.scenes.cards import briefing_then_level
 
     app.input.set_players(players)
-    campaign = Campaign(players=players, seed=app.options.seed)
-    app.scenes.clear_to(StoryCardScene(app, campaign, campaign.level))
+    campaign = Campaign(players=players, seed=app.options.seed, p1_pad=pad)
+    app.scenes.clear_to(briefing_then_level(app, campaign, campaign.level))
 
 
 def go_to_title(app: App) -> None:

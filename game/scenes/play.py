@@ -49,7 +49,6 @@ class PlayScene(Scene):
         self.reload_errors: list[str] = []
         self.watcher = None
         self.join_requested = False
-        self.p1_on_keyboard = True        # the device player 1 last used, to tell "another device"
         self.result_ticks = 0
         self.finished = False
         if hot_reload and level_path is not None:
@@ -99,22 +98,24 @@ class PlayScene(Scene):
         elif event.type in (pygame.WINDOWFOCUSLOST, getattr(pygame, "WINDOWMINIMIZED", -1)):
             if self.world.result is None:
                 self.open_pause()
-        elif event.type == pygame.KEYDOWN:
+        elif self.world.players == 1:
+            self._join_check(event)
+
+    def _join_check(self, event: pygame.event.Event) -> None:
+        """START on a device that is not player 1's: player 2's keys, or a pad player 1 is not using."""
+        if event.type == pygame.KEYDOWN:
             p2_start = self.app.settings.bindings[1]["keys"].get("start", [])
-            if pygame.key.name(event.key) in p2_start and self.world.players == 1:
-                self.join_requested = True
-            else:
-                self.p1_on_keyboard = True
+            self.join_requested |= pygame.key.name(event.key) in p2_start
         elif event.type == pygame.CONTROLLERBUTTONDOWN:
             pad = self.app.input.pads.get(event.instance_id)
             if pad is None:
                 return
-            other = pad.player == 1 or self.p1_on_keyboard
-            if event.button == pygame.CONTROLLER_BUTTON_START and self.world.players == 1 and other:
+            if event.button != pygame.CONTROLLER_BUTTON_START:
+                if self.campaign.p1_pad is None and pad.player == 0:
+                    self.campaign.p1_pad = event.instance_id   # player 1 picked up this pad
+            elif event.instance_id != self.campaign.p1_pad:
                 pad.player = 1      # this pad is player 2's from now on
                 self.join_requested = True
-            elif pad.player == 0:
-                self.p1_on_keyboard = False
 
     def update(self, inputs: tuple[int, ...]) -> None:
         """One logic step (or the pause menu, a join, or the end of the level)."""

@@ -29,6 +29,7 @@ class Screen(Scene):
         super().__init__(app)
         self.ticks = 0
         self.latched = 0
+        self.last_pad: int | None = None     # the pad that pressed last, None = the keyboard
         self.menu: Menu | None = None
 
     # -- sound ---------------------------------------------------------------------
@@ -57,11 +58,13 @@ class Screen(Scene):
         """Remember a press by its event: a tap shorter than a frame (down and up together) still counts."""
         router = self.app.input
         if event.type == pygame.KEYDOWN:
+            self.last_pad = None
             for _player, bit in router.keymap.get(event.key, ()):
                 self.latched |= bit
         elif event.type == pygame.CONTROLLERBUTTONDOWN:
             pad = router.pads.get(event.instance_id)
             if pad is not None:
+                self.last_pad = event.instance_id
                 self.latched |= router.padmap[pad.player].get(event.button, 0)
 
     def handle(self, event: pygame.event.Event) -> None:

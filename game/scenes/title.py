@@ -99,8 +99,8 @@ class MainMenuScene(Screen):
         from game.scenes.campaign import start_game
 
         self.menu = Menu([
-            MenuItem("1 PLAYER", lambda: start_game(app, 1), key="1p"),
-            MenuItem("2 PLAYERS", lambda: start_game(app, 2), key="2p"),
+            MenuItem("1 PLAYER", lambda: start_game(app, 1, self.last_pad), key="1p"),
+            MenuItem("2 PLAYERS", lambda: start_game(app, 2, self.last_pad), key="2p"),
             MenuItem("OPTIONS", self.options, key="options"),
             MenuItem("CONTROLS", self.controls, key="controls"),
             MenuItem("HIGH SCORES", self.scores, key="scores"),
