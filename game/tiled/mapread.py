@@ -1,11 +1,14 @@
-"""Walking a .tmx: map attributes, tilesets, tile layers (through groups) and objects with templates."""
+"""Walking a .tmx: pytmx decodes map attributes, tilesets and tile layers; objects and templates are ours."""
 
 from __future__ import annotations
 
+import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from game.tiled import tilemap
 from game.tiled.problems import Report
+from game.tiled.pytmx_gate import ImagePaths, new_map, read_props
 from game.tiled.tiledata import GID_MASK
 from game.tiled.tmxfile import (
     MAX_CELLS,
@@ -16,7 +19,6 @@ from game.tiled.tmxfile import (
     TileLayer,
     TilesetRef,
     label_of,
-    read_layer,
 )
 
 _SHAPES = ("point", "ellipse", "polygon", "polyline", "text")
@@ -37,27 +39,10 @@ def find_tile(refs: list[TilesetRef], gid: int) -> tuple[TilesetRef, int] | None
     return best, local
 
 
-class _Group:
-    """Attributes a group layer passes down to its children."""
-
-    def __init__(self, visible: bool = True, opacity: float = 1.0, ox: float = 0.0, oy: float = 0.0,
-                 px: float = 1.0, py: float = 1.0) -> None:
-        self.visible, self.opacity, self.ox, self.oy, self.px, self.py = visible, opacity, ox, oy, px, py
-
-    def child(self, r: Reader, el: ET.Element, where: dict) -> _Group:
-        return _Group(
-            self.visible and el.get("visible", "1") != "0",
-            self.opacity * float(r.num(el, "opacity", 1.0, float, where=where)),
-            self.ox + float(r.num(el, "offsetx", 0.0, float, where=where)),
-            self.oy + float(r.num(el, "offsety", 0.0, float, where=where)),
-            self.px * float(r.num(el, "parallaxx", 1.0, float, where=where)),
-            self.py * float(r.num(el, "parallaxy", 1.0, float, where=where)),
-        )
-
-
 def read_map(path: Path, report: Report) -> RawMap | None:
     """Read a map and every file it references; None when it cannot even be parsed as a map."""
     reader = Reader(path, report)
+    reader.images = ImagePaths()
     raw = reader.raw
     label = report.label
     root = reader.xml(path, "level")
@@ -66,50 +51,74 @@ def read_map(path: Path, report: Report) -> RawMap | None:
     if root.tag != "map":
         report.error(f"is not a Tiled map (root element <{root.tag}>)")
         return None
-    where: dict = {}
-    if (root.get("orientation") or "orthogonal") != "orthogonal":
-        report.error(f"map orientation is '{root.get('orientation')}'; levels must be orthogonal")
-    if root.get("infinite", "0") not in ("0", ""):
+    tm = raw.tiled_map = new_map(path, reader.images)
+    if not tilemap.load_header(tm, root, report):
+        return None
+    if (tm.orientation or "orthogonal") != "orthogonal":
+        report.error(f"map orientation is '{tm.orientation}'; levels must be orthogonal")
+    if str(tm.__dict__.get("infinite", "0")) not in ("0", ""):
         report.error("map is infinite; levels must be finite (Map > Map Properties > Infinite off)")
-    raw.cols = int(reader.num(root, "width", 0, where=where))
-    raw.rows = int(reader.num(root, "height", 0, where=where))
-    raw.tile_w = int(reader.num(root, "tilewidth", 16, where=where))
-    raw.tile_h = int(reader.num(root, "tileheight", 16, where=where))
-    raw.background = root.get("backgroundcolor") or ""
+    raw.cols, raw.rows, raw.tile_w, raw.tile_h = tm.width, tm.height, tm.tilewidth, tm.tileheight
+    raw.background = tm.background_color or ""
     if (raw.tile_w, raw.tile_h) != (16, 16):
         report.error(f"tile size is {raw.tile_w}x{raw.tile_h}; levels use 16x16 tiles")
     if not (0 < raw.cols <= MAX_SIDE and 0 < raw.rows <= MAX_SIDE and raw.cols * raw.rows <= MAX_CELLS):
         report.error(f"map size {raw.cols}x{raw.rows} tiles is empty or too large")
         return None
-    raw.props = reader.props(root)
+    raw.props = read_props(root, report)
     for el in root.findall("tileset"):
-        ref = reader.tileset_ref(el, path.parent, label)
+        ref = tilemap.load_tileset(reader, tm, el, path)
         if ref is not None:
             raw.tilesets.append(ref)
     if (raw.tile_w, raw.tile_h) != (16, 16):
         return None   # every position below would be measured in the wrong unit: stop here
-    _walk(reader, root, _Group(), label)
+    _walk(reader, root, tilemap.LayerAttrs(), label)
+    tilemap.resolve_images(reader, tm)
     return raw
 
 
-def _walk(reader: Reader, parent: ET.Element, group: _Group, label: str) -> None:
+def _walk(reader: Reader, parent: ET.Element, group: tilemap.LayerAttrs, label: str) -> None:
+    """Tile layers in drawing order through nested groups (pytmx lists groups but not what they hold)."""
     raw = reader.raw
+    tm = raw.tiled_map
     for el in parent:
-        name = el.get("name") or ""
-        where = {"layer": name, "file": label}
+        where = {"layer": el.get("name") or "", "file": label}
         if el.tag == "layer":
-            g = group.child(reader, el, where)
-            gids = read_layer(reader, el, raw.cols, raw.rows, label)
-            if gids is not None:
-                raw.layers.append(TileLayer(name, gids, g.visible, g.opacity, g.ox, g.oy, g.px, g.py,
-                                            reader.props(el)))
+            got = tilemap.load_layer(tm, el, raw.cols, raw.rows, reader.report, where)
+            if got is not None:
+                a = group.child(got[0])
+                raw.layers.append(TileLayer(where["layer"], got[1], a.visible, a.opacity, a.ox, a.oy, a.px,
+                                            a.py, read_props(el, reader.report, **where)))
         elif el.tag == "group":
-            _walk(reader, el, group.child(reader, el, where), label)
+            _walk(reader, el, group.child(tilemap.load_group(tm, el, reader.report, where)), label)
         elif el.tag == "objectgroup":
             for o in el.findall("object"):
                 obj = _object(reader, o, label)
                 if obj is not None:
                     raw.objects.append(obj)
+
+
+def template(reader: Reader, ref: str, where: dict) -> tuple[ET.Element, list[TilesetRef]] | None:
+    """A ``.tx`` template's object element and its own tilesets (cached per load).
+
+    pytmx 3.32 reads no templates; its tilesets still go through pytmx, in a map of the template's own.
+    """
+    tpath = Path(os.path.normpath(reader.path.parent / ref))
+    if tpath not in reader.templates:
+        reader.templates[tpath] = None
+        root = reader.xml(tpath, "template", where=where)
+        if root is None:
+            return None
+        obj = root.find("object")
+        if root.tag != "template" or obj is None:
+            reader.report.error("is not an object template (needs <template><object>)", file=label_of(tpath))
+            return None
+        tm = tilemap.template_map(reader, tpath)
+        refs = [r for r in (tilemap.load_tileset(reader, tm, t, tpath) for t in root.findall("tileset"))
+                if r is not None]
+        tilemap.resolve_images(reader, tm)
+        reader.templates[tpath] = (obj, refs)
+    return reader.templates[tpath]
 
 
 def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
@@ -124,7 +133,7 @@ def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
     gid_refs = refs
     tref = el.get("template")
     if tref:
-        tpl = reader.template(tref, where)
+        tpl = template(reader, tref, where)
         if tpl is not None:
             layers = [tpl[0], el]
             if tpl[0].get("gid") is not None and el.get("gid") is None:
