@@ -55,6 +55,7 @@ class Campaign:
     continues: int = 0
     levels_done: int = 0
     p1_pad: int | None = None      # the pad player 1 plays with (None = keyboard): its START pauses
+    hot_reload: bool = False       # started with --level: keep watching the level file on restarts
     last_level_reached: str = ""
 
     def start_world(self, world: World) -> None:

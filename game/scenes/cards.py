@@ -142,7 +142,7 @@ class LevelCardScene(Screen):
 
         assert self.desc is not None
         self.app.scenes.replace(PlayScene(self.app, self.desc, self.path, campaign=self.campaign,
-                                          seed=self.campaign.seed))
+                                          seed=self.campaign.seed, hot_reload=self.campaign.hot_reload))
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A cinema card: title in big letters between red bars, the place below."""

@@ -39,7 +39,7 @@ class PlayScene(Scene):
         opts = app.options
         self.seed = opts.seed if seed is None else seed
         self.campaign = campaign or Campaign(players=opts.players, level=level.path or level.name,
-                                             seed=self.seed)
+                                             seed=self.seed, hot_reload=hot_reload)
         self.hot_reload = hot_reload
         self.world = World(level, seed=self.seed, difficulty=app.settings.difficulty,
                            players=self.campaign.players)
