@@ -255,11 +255,12 @@ class Figure:
             if style == "dress" and lk.accent:
                 for u in (0.45, 0.62, 0.79):
                     p.dot(tp(np.interp(t * u, ups, [r[2] for r in rows]) - 1.5, t * u), lk.accent)
-            if lk.trim:
+            if lk.trim and style == "coat":
                 collar = mask & (up > t - 2.5) & (fwd > 0)
                 p.fill((collar, fld[1], fld[2]), lk.trim, TORSO)
             # a belt where the coat meets the hips
-            belt = mask & (up > 1.5) & (up < 3.5) & (style in ("coat", "dress"))
+            # the belt sits just above where the coat tails or the skirt start (5 px up the torso)
+            belt = mask & (up > 5.2) & (up < 7.6) & (style in ("coat", "dress"))
             if belt.any():
                 p.fill(
                     (belt, fld[1], fld[2]),
@@ -267,7 +268,7 @@ class Figure:
                     TORSO,
                 )
                 if lk.accent:
-                    p.dot(tp(b.waist - 1.0, 2.5), lk.accent)
+                    p.dot(tp(b.waist - 0.8, 6.4), lk.accent)
         del back
 
     def skirt(self) -> None:

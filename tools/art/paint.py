@@ -75,7 +75,9 @@ class Painter:
         """Quantised lighting with a narrow Bayer-dithered band between shades."""
         nz = np.sqrt(np.clip(1.0 - nx * nx - ny * ny, 0.0, 1.0))
         light = nx * LIGHT[0] + ny * LIGHT[1] + nz * LIGHT[2] + bias
-        v = np.clip((light + 0.25) / 1.15, 0.0, 0.999) * levels
+        # thresholds chosen so a vertical limb shows all four bands: lit front, mid, shade, dark back
+        v = np.clip(np.interp(light, [-0.2, 0.1, 0.5, 0.78, 1.0], [0.0, 1.0, 2.0, 3.0, 4.0]) / 4.0, 0, 0.999)
+        v = v * levels
         base = np.floor(v)
         frac = v - base
         step = frac > 0.72 + 0.28 * self.bayer
