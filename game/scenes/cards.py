@@ -234,6 +234,12 @@ class EndingScene(CardScene):
         super().enter()
         self.play_music("highscore")
 
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """The card, and THE END once the last line is out."""
+        super().draw(canvas, alpha)
+        if self.revealed:
+            title().draw(canvas, "THE END", 197, 130, align="center")
+
     def done(self) -> None:
         """Scores to the table."""
         from game.scenes.highscores import after_game
