@@ -150,12 +150,14 @@ def wall_sign(c: Canvas) -> None:
     glazed_wall(c)
     bevel(c, 0, 3, 16, 10, RED[3], RED[2], RED[0])
     c.rect(0, 13, 16, 1, INK)
+    # a dark seam on the left: placed side by side the tiles read as a row of plaques, not БАНЯБАНЯ
+    c.vline(0, 3, 13, INK)
     # БАНЯ in a 3x5 face, cream on red
     glyphs = {
         "Б": ["111", "100", "111", "101", "111"],
         "А": ["010", "101", "111", "101", "101"],
         "Н": ["101", "101", "111", "101", "101"],
-        "Я": ["111", "101", "111", "011", "101"],
+        "Я": ["011", "101", "011", "101", "101"],
     }
     for dx, dy, col in ((1, 1, RED[0]), (0, 0, CREAM)):
         for i, ch in enumerate("БАНЯ"):
