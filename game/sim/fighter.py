@@ -141,8 +141,10 @@ def physics(w: World, e: Entity) -> None:
     if st == "grabbed":
         holder = w.by_id.get(e.grab_eid)
         if holder is not None:
-            e.x, e.y, e.z = holder.x + holder.facing * GRAB_DISTANCE, holder.y, 0
-            e.facing = -holder.facing
+            hx = holder.x + holder.facing * GRAB_DISTANCE
+            if not blocked(w, hx, holder.y):
+                e.x, e.y = hx, holder.y
+            e.z, e.facing = 0, -holder.facing
         return
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
@@ -153,15 +155,17 @@ def physics(w: World, e: Entity) -> None:
     elif st in ("hurt", "down", "getup", "block", "grab") or (st == "death" and e.z == 0):
         e.vx = _slow(e.vx)
         e.vy = 0
+    # Walls stop a body entering them; one already inside (pushed in somehow) may always walk out.
+    stuck = blocked(w, e.x, e.y)
     if e.vx:
         nx = e.x + e.vx
-        if blocked(w, nx, e.y) or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
+        if (blocked(w, nx, e.y) and not stuck) or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
             e.vx = 0 if st != "walk" else e.vx
         else:
             e.x = nx
     if e.vy:
         ny = e.y + e.vy
-        if not blocked(w, e.x, ny):
+        if stuck or not blocked(w, e.x, ny):
             e.y = ny
     if e.z > 0 or e.vz > 0:
         e.vz -= GRAVITY

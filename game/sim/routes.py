@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 SAMPLE = 4 * FP           # spacing of the points checked along a straight line
 UNREACHABLE = 1 << 30
+LOOKAHEAD = 96 * FP        # how far ahead a straight walk is checked
 
 
 def _blocked(w: World, x: int, y: int) -> bool:
@@ -25,9 +26,13 @@ def _blocked(w: World, x: int, y: int) -> bool:
     return w.solid_rows[py // w.tile][px // w.tile]
 
 
-def line_clear(w: World, x: int, y: int, gx: int, gy: int) -> bool:
-    """True when nothing solid lies on the straight walk from (x, y) to (gx, gy)."""
+def line_clear(w: World, x: int, y: int, gx: int, gy: int, reach: int = LOOKAHEAD) -> bool:
+    """True when nothing solid lies on the first ``reach`` of the straight walk to (gx, gy)."""
     dx, dy = gx - x, gy - y
+    far = max(abs(dx), abs(dy))
+    if far > reach:
+        # Only the stretch just ahead matters now; further walls are dealt with when nearer.
+        dx, dy = dx * reach // far, dy * reach // far
     steps = max(abs(dx), abs(dy)) // SAMPLE + 1
     return all(not _blocked(w, x + dx * i // steps, y + dy * i // steps) for i in range(1, steps + 1))
 
