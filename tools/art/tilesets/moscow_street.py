@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from ..canvas import Canvas, ramp, rgb
 from ..tilekit import TileSheet, bevel, darken, noise, speckle
 from .common import (
@@ -13,7 +15,6 @@ from .common import (
     edge_shadow,
     front_lip,
     glow,
-    grainy,
     outline_prop,
     sky,
     solid,
@@ -226,18 +227,22 @@ def slush(c: Canvas) -> None:
 
 
 def drift_body(c: Canvas, seed: int) -> None:
-    grainy(c, SNOW, seed)
-    c.mask_fill(c.dither_mask(c.opaque(), 0.3), SNOW[3])
+    """The packed face of a snow bank: bright, smooth, shading a little downwards."""
+    c.vgrad(0, 0, 16, 16, [SNOW[3], SNOW[2], SNOW[2]])
+    speckle(c, seed, 0.03, WHITE)
+    speckle(c, seed + 1, 0.02, SNOW[1])
 
 
 @T(16, "drift_top")
 def drift_top(c: Canvas) -> None:
     snow_floor(c, 160)
-    m = c.ellipse_mask(8, 16, 10, 10)
-    c.mask_fill(m, SNOW[2])
-    c.mask_fill(c.ellipse_mask(6, 12, 6, 4) & m, SNOW[3])
-    edge = m & ~c.ellipse_mask(8, 16.5, 10, 10)
-    c.mask_fill(edge, INK)
+    # a gentle lumpy crest that tiles left to right (one bump per tile)
+    for x in range(16):
+        top = 6 + round(1.5 * (1 - math.cos(2 * math.pi * x / 16)))
+        c.vline(x, top, 15, SNOW[2])
+        c.pset(x, top, INK if x % 5 else SNOW[0])
+        c.pset(x, top + 1, WHITE)
+        c.pset(x, top + 2, SNOW[3])
 
 
 @T(17, "drift")
@@ -248,18 +253,17 @@ def drift(c: Canvas) -> None:
 @T(18, "drift2")
 def drift2(c: Canvas) -> None:
     drift_body(c, 180)
-    c.rect(6, 5, 3, 6, WOOD[2])  # a buried crate corner pokes out
-    c.vline(6, 5, 10, WOOD[3])
-    c.hline(6, 8, 4, INK)
+    c.line(3, 6, 9, 9, SNOW[1])  # a wind-carved ridge
+    c.line(4, 5, 10, 8, WHITE)
 
 
 @T(19, "drift_bottom")
 def drift_bottom(c: Canvas) -> None:
     drift_body(c, 190)
-    c.rect(0, 10, 16, 6, SNOW[1])
-    c.hline(0, 15, 10, SNOW[2])
-    c.checker(0, 11, 16, 2, SNOW[0])
-    c.hline(0, 15, 15, SNOW[0])
+    c.vgrad(0, 6, 16, 6, [SNOW[2], SNOW[1], SNOW[1]])
+    c.hline(0, 15, 12, SNOW[0])
+    c.rect(0, 13, 16, 3, SNOW[1])
+    c.checker(0, 13, 16, 3, SNOW[2])
 
 
 @T(20, "bench_left")
