@@ -80,16 +80,22 @@ def loaf(c: Canvas) -> None:
 
 
 def magazine(c: Canvas) -> None:
-    """A pistol magazine with brass cartridges on top: ammo."""
+    """A pistol magazine, lit steel with a brass cartridge showing at the lips: ammo."""
     c.ellipse(8, 14.5, 5, 1.5, with_alpha(INK, 120))
-    m = c.poly_mask([(5, 4), (10, 4), (11.5, 14), (6.5, 14)])
-    c.mask_fill(m, STEEL[2])
-    c.mask_fill(m & (np.mgrid[0:16, 0:16][1] < 7), STEEL[3])
-    c.rect(6, 12, 6, 2, STEEL[1])
-    c.vline(9, 6, 11, STEEL[1])
-    c.rect(6, 2, 4, 2, BRASS[2])
+    body = c.poly_mask([(5, 5), (10, 5), (12, 14), (7, 14)])
+    c.mask_fill(body, STEEL[2])
+    xs = np.mgrid[0:16, 0:16][1]
+    ys = np.mgrid[0:16, 0:16][0]
+    c.mask_fill(body & (xs - (ys - 5) * 0.22 < 7), STEEL[4])
+    c.mask_fill(body & (xs - (ys - 5) * 0.22 > 9), STEEL[1])
+    c.rect(6, 12, 7, 2, STEEL[1])  # the base plate
+    c.hline(6, 12, 12, STEEL[3])
+    for y in (8, 10):  # witness holes
+        c.pset(int(8 + (y - 5) * 0.22), y, INK)
+    c.rect(6, 2, 4, 3, BRASS[2])
     c.hline(6, 9, 2, BRASS[3])
-    c.pset(5, 3, RED[2])
+    c.rect(9, 2, 1, 3, BRASS[1])
+    c.pset(6, 1, STEEL[1])
     c.outline(INK)
 
 
