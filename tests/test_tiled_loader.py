@@ -147,7 +147,7 @@ def test_pytmx_still_opens_shipped_levels_but_misses_what_our_reader_adds() -> N
         tmx = pytmx.TiledMap(str(path))
         level = load_level(path)
         assert (tmx.width, tmx.height) == (level.cols, level.rows)
-        # pytmx 3.32 leaves template classes unresolved: the reason game.tiled reads the XML itself
+        # pytmx 3.32 leaves template classes unresolved: the reason game.tiled resolves templates itself
         objects = list(tmx.objects)
         ours = len(level.enemies) + len(level.waves) + len(level.pickups) + len(level.exits) + 1
         assert sum(1 for o in objects if o.type) < len(objects) == ours

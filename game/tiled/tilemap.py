@@ -66,7 +66,9 @@ def png_size(path: Path) -> tuple[int, int] | None:
 
 def _tileset_for_pytmx(root: ET.Element, firstgid: str, folder: Path) -> ET.Element:
     """A copy pytmx can take whole: tile properties left to read_props, image size filled in."""
-    el = ET.Element("tileset", {**root.attrib, "firstgid": firstgid})
+    # no source=: pytmx would go and load that file itself; we have parsed this one already
+    attrs = {k: v for k, v in root.attrib.items() if k != "source"}
+    el = ET.Element("tileset", {**attrs, "firstgid": firstgid})
     for child in root:
         if child.tag == "properties":
             continue
@@ -75,10 +77,9 @@ def _tileset_for_pytmx(root: ET.Element, firstgid: str, folder: Path) -> ET.Elem
             tile.extend(c for c in child if c.tag != "properties")
             child = tile
         elif child.tag == "image" and not (child.get("width") and child.get("height")):
-            # pytmx needs the image size from the file; Tiled may leave it out
-            size = png_size(folder / (child.get("source") or ""))
-            if size is not None:
-                child = ET.Element("image", {**child.attrib, "width": str(size[0]), "height": str(size[1])})
+            # pytmx needs the image size (Tiled may leave it out); a missing image is reported later
+            w, h = png_size(folder / (child.get("source") or "")) or (0, 0)
+            child = ET.Element("image", {**child.attrib, "width": str(w), "height": str(h)})
         el.append(child)
     return el
 
@@ -142,6 +143,8 @@ def _record(reader: Reader, tm: Any, ts: Any, root: ET.Element, name: str, path:
         rec.columns = max(1, (rec.image_w - 2 * rec.margin + rec.spacing) // (rec.tile_w + rec.spacing))
     for tile in root.findall("tile"):
         tid = int(tile.get("id") or 0)   # pytmx has already refused a tile without a numeric id
+        if tid < 0:
+            continue
         gids = tm.map_gid(ts.firstgid + tid) or [(0, None)]
         attrs = tm.get_tile_properties_by_gid(gids[0][0]) or {}
         rec.tile_props[tid] = read_props(tile, report, file=label)
