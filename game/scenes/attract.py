@@ -15,7 +15,7 @@ from game.sim.replay import Replay, ReplayError
 from game.sim.world import World
 from game.store.files import warn
 from game.ui.hints import action_label
-from game.ui.text import GOLD, RED, small
+from game.ui.text import GOLD, WHITE, small
 
 if TYPE_CHECKING:
     from game.app import App
@@ -119,7 +119,7 @@ class AttractScene(Screen):
         """The level as played, a DEMO tag and a blinking PRESS START."""
         self.stage.draw(canvas, self.world, alpha)
         font = small()
-        font.draw(canvas, "DEMO", 160, 40, color=RED, align="center")
+        font.draw(canvas, "DEMO", 160, 32, color=WHITE, align="center")
         if self.ticks // 30 % 2 == 0:
             font.draw(canvas, f"PRESS START ({action_label(self.app, 'start')})", 160, 120, color=GOLD,
                       align="center")
