@@ -1,4 +1,10 @@
-"""Attract mode: the title's idle demo plays a checked-in replay through the real Stage, like a cabinet."""
+"""Attract mode: the title's idle demo plays a checked-in replay through the real Stage, like a cabinet.
+
+The recording is ``assets/replays/attract.json``. Any change to the rules or to the bathhouse
+level makes it play differently (``tests/test_screens_attract.py`` says so); record it again with::
+
+    python main.py sim bathhouse --bot --seed 3 --ticks 2700 --record assets/replays/attract.json
+"""
 
 from __future__ import annotations
 
