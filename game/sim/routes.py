@@ -26,6 +26,28 @@ def _blocked(w: World, x: int, y: int) -> bool:
     return w.solid_rows[py // w.tile][px // w.tile]
 
 
+def _box_free(w: World, x0: int, y0: int, x1: int, y1: int) -> bool:
+    """True when the whole tile rectangle spanned by two points is floor (the usual, cheap case)."""
+    t = w.tile
+    c0, c1 = (x0 >> 8) // t, (x1 >> 8) // t
+    r0, r1 = (y0 >> 8) // t, (y1 >> 8) // t
+    if c0 > c1:
+        c0, c1 = c1, c0
+    if r0 > r1:
+        r0, r1 = r1, r0
+    if c0 < 0 or r0 < 0 or c1 >= w.cols or r1 >= w.rows:
+        return False
+    prefix = w.route_prefix
+    if not prefix:
+        # Per row, how many solid tiles lie left of each column (built once per world).
+        for row in w.solid_rows:
+            acc = [0]
+            for v in row:
+                acc.append(acc[-1] + (1 if v else 0))
+            prefix.append(acc)
+    return all(prefix[r][c1 + 1] == prefix[r][c0] for r in range(r0, r1 + 1))
+
+
 def line_clear(w: World, x: int, y: int, gx: int, gy: int, reach: int = LOOKAHEAD) -> bool:
     """True when nothing solid lies on the first ``reach`` of the straight walk to (gx, gy)."""
     dx, dy = gx - x, gy - y
@@ -33,6 +55,8 @@ def line_clear(w: World, x: int, y: int, gx: int, gy: int, reach: int = LOOKAHEA
     if far > reach:
         # Only the stretch just ahead matters now; further walls are dealt with when nearer.
         dx, dy = dx * reach // far, dy * reach // far
+    if _box_free(w, x, y, x + dx, y + dy):
+        return True
     steps = max(abs(dx), abs(dy)) // SAMPLE + 1
     return all(not _blocked(w, x + dx * i // steps, y + dy * i // steps) for i in range(1, steps + 1))
 
@@ -42,7 +66,7 @@ def _field(w: World, col: int, row: int) -> list[int]:
     cached = w.route_fields.get(key)
     if cached is not None:
         return cached
-    cols, rows = w.level.cols, w.level.rows
+    cols, rows = w.cols, w.rows
     dist = [UNREACHABLE] * (cols * rows)
     solid = w.solid_rows
     q: deque[tuple[int, int]] = deque()
@@ -61,7 +85,7 @@ def _field(w: World, col: int, row: int) -> list[int]:
 
 def _nearest_free(w: World, col: int, row: int) -> tuple[int, int] | None:
     """The closest walkable tile to a solid one (depth first: goals usually sit on a wall or a bench)."""
-    cols, rows = w.level.cols, w.level.rows
+    cols, rows = w.cols, w.rows
     for radius in range(1, max(cols, rows)):
         for dc in range(-radius, radius + 1):
             for dr in (-radius, radius, *range(-radius + 1, radius)):
@@ -78,7 +102,7 @@ def waypoint(w: World, x: int, y: int, gx: int, gy: int) -> tuple[int, int]:
     if line_clear(w, x, y, gx, gy):
         return gx, gy
     t = w.tile
-    cols, rows = w.level.cols, w.level.rows
+    cols, rows = w.cols, w.rows
     gc, gr = min(max((gx >> 8) // t, 0), cols - 1), min(max((gy >> 8) // t, 0), rows - 1)
     if w.solid_rows[gr][gc]:
         free = _nearest_free(w, gc, gr)

@@ -66,6 +66,7 @@ class World:
         self.go_arrow = 0
         self.token_cooldown = 0
         self.route_fields: dict[tuple[int, int], list[int]] = {}   # a cache derived from the level
+        self.route_prefix: list[list[int]] = []
         self.ai_enabled = True      # False: enemies stand still (rule tests, training)
         self.wave_status: dict[int, str] = {}
         self._next_id = 1
@@ -79,6 +80,7 @@ class World:
         self._movesets: dict[str, MoveSet] = {}
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
         self.tile = level.tile_size
+        self.cols, self.rows = level.cols, level.rows
         self.px_width, self.px_height = level.pixel_width, level.pixel_height
         walk_rows = [r for r in range(level.rows) if not all(self.solid_rows[r])]
         self.floor_top = (min(walk_rows) * self.tile + 2) * FP if walk_rows else 0
