@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -65,7 +66,17 @@ def main(argv: list[str]) -> int:
         return 1
     results = [check_one(p) for p in targets]
     ok = all(r["ok"] for r in results)
-    if args.json:
+    try:
+        _print(results, ok, args.json)
+    except BrokenPipeError:
+        # a reader that stops early (`| head`) is no fault of the level: no traceback, same exit code
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0 if ok else 1
+
+
+def _print(results: list[dict[str, Any]], ok: bool, as_json: bool) -> None:
+    if as_json:
         print(json.dumps({"ok": ok, "levels": results}, indent=1, ensure_ascii=False))
     else:
         for r in results:
@@ -78,7 +89,6 @@ def main(argv: list[str]) -> int:
         bad = sum(not r["ok"] for r in results)
         if bad:
             print(f"{bad} of {len(results)} level(s) have errors")
-    return 0 if ok else 1
 
 
 if __name__ == "__main__":
