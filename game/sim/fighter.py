@@ -89,8 +89,12 @@ def age(w: World, e: Entity) -> None:
     st = e.state
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
-        if m.projectile is not None and e.anim_tick == m.startup:
-            w.fire(e, m)
+        if e.anim_tick == m.startup:
+            if m.projectile is not None:
+                w.fire(e, m)
+            elif m.hitboxes:
+                w.emit(ev.WHIFF, x=e.x // FP, y=e.y // FP, z=e.z // FP, actor=e.eid, strength=m.strength,
+                       tag=e.move)
         if e.anim_tick >= m.total:
             end_move(w, e)
     elif st == "hurt" or st == "getup" or st == "down" or (st == "block" and e.kind == "enemy"):
