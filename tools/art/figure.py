@@ -211,13 +211,15 @@ class Figure:
         tp = sk.torso_point
         if style in ("bare", "belly"):
             sk_ = lk.skin
-            for f in (-2.5, -1.5, -0.5):  # the pectoral's lower edge
-                p.dot(tp(b.chest + f - 1.0, t * 0.64 + (f + 1.5) * -0.4), sk_[1])
-            p.dot(tp(b.chest - 2.2, t * 0.72), sk_[0])
+            # the pectoral: a shadow under it and a lit rim above, curving up to the armpit
+            p.seg(tp(b.chest - 5.5, t * 0.6), tp(b.chest - 0.6, t * 0.64), sk_[1])
+            p.seg(tp(b.chest - 5.0, t * 0.6 + 1.1), tp(b.chest - 1.2, t * 0.64 + 1.1), sk_[3])
+            p.dot(tp(b.chest - 2.0, t * 0.68), sk_[0])
             if style == "bare":
-                for u in (0.3, 0.42):
-                    p.dot(tp(b.waist - 1.6, t * u), sk_[1])
-                    p.dot(tp(b.waist - 3.4, t * u), sk_[1])
+                for u in (0.24, 0.34, 0.44):  # the six-pack, one row of dents per band
+                    p.seg(tp(b.waist - 2.6, t * u), tp(b.waist - 1.4, t * u), sk_[1])
+                    p.dot(tp(b.waist - 1.4, t * u + 1), sk_[3])
+                p.seg(tp(b.waist - 3.2, t * 0.2), tp(b.waist - 3.2, t * 0.48), sk_[1])
             else:
                 hair = mask & (fwd > front - 4) & (up > t * 0.55) & (up < t * 0.85)
                 p.flat(p.c.dither_mask(hair, 0.3), sk_[0])
