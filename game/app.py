@@ -98,6 +98,8 @@ class App:
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.display.toggle_fullscreen()
+            self.settings.fullscreen = self.display.fullscreen
+            self.save_settings()
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
             self.screenshot()

@@ -126,3 +126,20 @@ def test_unknown_key_name_in_settings_is_ignored_with_a_warning(capsys):
     r.handle(down(pygame.K_z))
     assert r.frame() == (Action.PUNCH,)
     assert "no-such-key" in capsys.readouterr().err
+
+
+def test_a_tap_shorter_than_one_step_still_counts():
+    r = InputRouter(Settings())
+    r.handle(down(pygame.K_z))
+    r.handle(up(pygame.K_z))
+    assert r.frame() == (Action.PUNCH,)
+    assert r.frame() == (0,)
+
+
+def test_a_pad_tap_shorter_than_one_step_still_counts():
+    r = InputRouter(Settings())
+    r.attach_pad(7)
+    r.handle(pad_button(pygame.CONTROLLERBUTTONDOWN, 7, pygame.CONTROLLER_BUTTON_A))
+    r.handle(pad_button(pygame.CONTROLLERBUTTONUP, 7, pygame.CONTROLLER_BUTTON_A))
+    assert r.frame() == (Action.JUMP,)
+    assert r.frame() == (0,)

@@ -61,6 +61,9 @@ class InputRouter:
     def __init__(self, settings: Settings, players: int = 1) -> None:
         self.players = players
         self.keys_down: set[int] = set()
+        # Keys and buttons pressed since the last frame: a tap shorter than one step still counts.
+        self.tapped_keys: set[int] = set()
+        self.tapped_buttons: set[tuple[int, int]] = set()
         self.pads: dict[int, Pad] = {}
         self.pause_pressed = False
         self._prev = [0, 0]
@@ -96,6 +99,7 @@ class InputRouter:
         t = event.type
         if t == pygame.KEYDOWN:
             self.keys_down.add(event.key)
+            self.tapped_keys.add(event.key)
             if event.key == pygame.K_ESCAPE:
                 self.pause_pressed = True
         elif t == pygame.KEYUP:
@@ -109,6 +113,7 @@ class InputRouter:
             if pad is not None:
                 if t == pygame.CONTROLLERBUTTONDOWN:
                     pad.buttons.add(event.button)
+                    self.tapped_buttons.add((event.instance_id, event.button))
                 else:
                     pad.buttons.discard(event.button)
         elif t == pygame.CONTROLLERAXISMOTION:
@@ -148,6 +153,8 @@ class InputRouter:
     def release_all(self) -> None:
         """Drop every held key and button (focus lost: nothing may stay stuck)."""
         self.keys_down.clear()
+        self.tapped_keys.clear()
+        self.tapped_buttons.clear()
         for pad in self.pads.values():
             pad.buttons.clear()
             pad.stick_x = pad.stick_y = 0
@@ -156,12 +163,13 @@ class InputRouter:
     def frame(self) -> tuple[int, ...]:
         """The action bits of each player for this logic step (call once per step)."""
         bits = [0, 0]
-        for code in self.keys_down:
+        for code in self.keys_down | self.tapped_keys:
             for player, bit in self.keymap.get(code, ()):
                 bits[0 if self.players == 1 else player] |= bit
         for pad in self.pads.values():
             slot = 0 if self.players == 1 else pad.player
-            for button in pad.buttons:
+            taps = {b for iid, b in self.tapped_buttons if iid == pad.instance_id}
+            for button in pad.buttons | taps:
                 bits[slot] |= self.padmap[pad.player].get(button, 0)
             if pad.stick_x <= -STICK_DEADZONE:
                 bits[slot] |= Action.LEFT
@@ -171,6 +179,8 @@ class InputRouter:
                 bits[slot] |= Action.UP
             elif pad.stick_y >= STICK_DEADZONE:
                 bits[slot] |= Action.DOWN
+        self.tapped_keys.clear()
+        self.tapped_buttons.clear()
         self._edges = [b & ~p for b, p in zip(bits, self._prev, strict=True)]
         self._prev = bits
         return tuple(bits[: self.players])
