@@ -25,11 +25,11 @@ def canvas() -> pygame.Surface:
     return pygame.Surface((WIDTH, HEIGHT))
 
 
-def fight(level, ticks: int, canvas: pygame.Surface, seed: int = 2):
+def fight(level, ticks: int, canvas: pygame.Surface, seed: int = 2, players: int = 1):
     """Step a world with scripted mashing, feeding the stage, drawing every step; yields each step."""
-    world = World(level, seed=seed)
+    world = World(level, seed=seed, players=players)
     stage = Stage(level, None)
-    for t, frame in enumerate(mash(ticks, seed=seed)):
+    for t, frame in enumerate(mash(ticks, seed=seed, players=players)):
         events = world.step(frame)
         stage.handle_events(events, world)
         stage.update(world)
@@ -46,6 +46,13 @@ def test_renderer_draws_a_scripted_fight_without_errors(canvas):
         drawn_max = max(drawn_max, stage.actors.drawn)
     assert drawn_max >= 2, "the player and at least one enemy were drawn"
     assert ev.HIT in kinds, "the script should have landed hits (so effects were exercised)"
+
+
+def test_two_players_fight_with_their_own_hud_blocks(canvas):
+    level = testlevel.corridor(kinds=("nurse", "hitman"))
+    *_, (world, stage, _) = fight(level, 300, canvas, seed=4, players=2)
+    assert len(stage.hud.shown["players"]) == 2
+    assert [p["score"] for p in stage.hud.shown["players"]] == [s.score for s in world.slots]
 
 
 def test_camera_never_scrolls_back_and_respects_the_wave_lock(canvas):

@@ -243,10 +243,11 @@ class Effects:
 
     def popup(self, x: int, y: int, z: int, text: str, style: str) -> None:
         """A number or word that rises from a spot and blinks out; pop-ups of the same moment stack up."""
+        vz = 0.5
         for p in self.particles:
-            if p.kind == "pop" and p.age < 12 and abs(p.x - x) < 24 and abs(p.y - y) < 12:
-                z = max(z, int(p.z) + 10)
-        self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, 0.5))
+            if p.kind == "pop" and p.age < 16 and abs(p.x - x) < 24 and abs(p.y - y) < 12 and p.z + 10 > z:
+                z, vz = int(p.z) + 10, p.vz   # rise in step with the one below, never through it
+        self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, vz))
 
     # -- time ----------------------------------------------------------------------------------
     def update(self, cam_x: int, cam_y: int, view_w: int = 320, view_h: int = 180) -> None:
