@@ -348,7 +348,8 @@ class Hud:
         w, h = canvas.get_size()
         wrapped = ["LEVEL NOT RELOADED - fix and save again:"]
         for line in lines:
-            wrapped += self._wrap(line, w - 16)
+            parts = self._wrap(line, w - 22)
+            wrapped += parts[:1] + ["  " + part for part in parts[1:]]   # indent continuations
         room = (h - STRIP_H - 12) // self.small.line_height
         if len(wrapped) > room:
             wrapped = [*wrapped[: room - 1], f"... and {len(wrapped) - room + 1} more lines"]
