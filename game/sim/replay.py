@@ -85,6 +85,7 @@ class Replay:
         """Write atomically (temporary file, then rename)."""
         path = Path(path)
         fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=path.name, suffix=".tmp")
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; these are ordinary files
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(self.to_json())
