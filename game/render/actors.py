@@ -2,7 +2,8 @@
 
 The animation frame comes from the entity's ``anim`` tag and ``anim_tick``: attacks spread the tag's
 frames over the move's startup/active/recovery ticks (so the hit pose shows exactly while the hitbox is
-out), other timed states follow the Aseprite frame durations, and idle/walk loop.
+out), jumps follow their vertical speed, other timed states play their Aseprite frame durations once
+and hold the last frame, and idle, walk, block and being held loop.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ SHADOW = (16, 12, 24)
 TRAIL_LEN = 4
 BULLET_CORE = ((255, 255, 255), (255, 230, 120))
 BULLET_TRAIL = ((255, 190, 60), (220, 110, 30), (150, 60, 24))
+#: Animations that cycle while their state lasts; every other one plays once and holds its last frame.
+LOOPING = frozenset({"idle", "walk", "block", "grab", "grabbed", "thrown"})
+APEX = 96   # 1/256 px per tick: slower than this either way counts as the top of a jump
 #: Pickup sheets: one sheet holding every kind as a tag, unless an entity names its own sheet.
 PICKUP_SHEET = "pickups"
 
@@ -120,6 +124,7 @@ class Actors:
         self._missing: set[str] = set()
         self._sheets: dict[str, SpriteSheet | None] = {}
         self._phases: dict[tuple[str, str], tuple[int, int, int] | None] = {}
+        self._now = 0
         self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
 
     # -- per step ------------------------------------------------------------------------
@@ -186,6 +191,8 @@ class Actors:
         frames = sheet.frames(tag, flipped)
         n = len(frames)
         tick = e.anim_tick  # type: ignore[attr-defined]
+        if e.kind in ("pickup", "projectile"):  # type: ignore[attr-defined]
+            tick = self._now + e.eid * 7  # items keep no animation clock: glint on the stage's, out of step
         anim_len = e.anim_len  # type: ignore[attr-defined]
         idx = 0
         if n > 1:
@@ -198,8 +205,13 @@ class Actors:
                 if key not in self._phases:
                     self._phases[key] = sheet_phase_counts([d for _, d in frames], move)
                 idx = move_frame(n, move, t, self._phases[key])
+            elif tag == "jump":
+                # rising, hanging, falling: the pose follows the jump, not the clock
+                vz = e.vz  # type: ignore[attr-defined]
+                idx = 0 if vz > APEX else n - 1 if vz < -APEX or n == 2 else n // 2
             else:
-                idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0)
+                cycles = tag in LOOPING or e.kind in ("pickup", "projectile")  # type: ignore[attr-defined]
+                idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0 and cycles)
         return frames[idx][0]
 
     def white(self, surf: pygame.Surface) -> pygame.Surface:
@@ -216,6 +228,7 @@ class Actors:
     def draw(self, canvas: pygame.Surface, entities: list, cam_x: int, cam_y: int, alpha: float,
              tick: int) -> None:
         """Shadows first, then every entity back to front (by depth y)."""
+        self._now = tick
         placed = []
         for e in entities:
             if e.remove:
@@ -257,8 +270,6 @@ class Actors:
             if (e.hitstop > 0 and e.hitstop % 4 < 2 and e.kind != "pickup"
                     and e.state in ("hurt", "knockdown", "grabbed", "thrown", "death")):
                 surf = self.white(surf)
-            if e.kind == "pickup":
-                sy -= (tick // 8 + e.eid) % 4 == 0  # a small glint-hop keeps items noticeable
             px_, py_ = sheet.pivot_for(flipped)
             blit(surf, (sx - px_, sy - py_))
             drawn += 1
