@@ -75,3 +75,19 @@ def test_looping_and_timed_animations_follow_aseprite_durations():
     durations = [100, 100, 200]   # ms: 6, 6 and 12 ticks
     assert [timed_frame(durations, t, loop=True) for t in (0, 5, 6, 12, 23, 24)] == [0, 0, 1, 2, 2, 0]
     assert timed_frame(durations, 500, loop=False) == 2, "a one-shot holds its last frame"
+
+
+def test_jump_pose_follows_vertical_speed_and_hurt_holds_its_last_frame():
+    from game.render.actors import Actors
+    from game.sim.entities import Entity
+
+    sheet = load_sheet("danko")
+    actors = Actors()
+    e = Entity(eid=1, kind="player", x=0, y=0, char="danko", anim="jump", state="jump")
+    jump = sheet.frames("jump")
+    e.vz = 600
+    assert actors.frame_of(sheet, "jump", e, False) is jump[0][0]
+    e.vz = -600
+    assert actors.frame_of(sheet, "jump", e, False) is jump[-1][0]
+    e.anim, e.state, e.vz, e.anim_tick = "hurt", "hurt", 0, 500
+    assert actors.frame_of(sheet, "hurt", e, False) is sheet.frames("hurt")[-1][0]
