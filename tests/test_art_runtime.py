@@ -86,3 +86,16 @@ def test_sprite_sheet_reads_hash_form_and_trimmed_frames_and_reports_bad_files(t
 def test_every_ui_image_loads():
     for path in sorted((assets_dir() / "ui").glob("*.png")):
         assert pygame.image.load(str(path)).get_width() > 0, path
+
+
+def test_gun_frames_mark_the_muzzle_at_the_barrel_tip_for_both_facings():
+    sheet = load_sheet("hitman")
+    active = 1
+    x, y = sheet.mark("muzzle", "shoot", active)
+    px, py = sheet.pivot
+    assert x > px + 15 and y < py - 25, "the muzzle sits ahead of the body at arm height"
+    frame = sheet.frames("shoot")[active][0]
+    assert frame.get_at((x - 1, y)).a > 0, "a gun pixel right behind the muzzle point"
+    fx, fy = sheet.mark("muzzle", "shoot", active, flipped=True)
+    assert (fx, fy) == (sheet.size[0] - 1 - x, y)
+    assert sheet.mark("muzzle", "idle", 0) is None

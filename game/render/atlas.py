@@ -33,6 +33,7 @@ class SpriteSheet:
         self.size = size
         self._frames = frames
         self.tags = tags  # name -> (from, to, direction)
+        self.marks: dict[str, dict[int, tuple[int, int]]] = {}  # slice name -> frame index -> point
         self._cache: dict[tuple[str, bool], Frames] = {}
 
     @classmethod
@@ -59,7 +60,9 @@ class SpriteSheet:
             if not 0 <= a <= b < len(frames):
                 raise SheetError(f"sprite sheet {path}: tag {name!r} spans frames {a}..{b} of {len(frames)}")
         size = frames[0][0].get_size() if frames else (0, 0)
-        return cls(path.stem, frames, tags, pivot, size)
+        sheet = cls(path.stem, frames, tags, pivot, size)
+        sheet.marks = _marks(meta)
+        return sheet
 
     def has(self, tag: str) -> bool:
         """True if the sheet has an animation with this tag."""
@@ -82,6 +85,14 @@ class SpriteSheet:
                 seq = [(pygame.transform.flip(s, True, False), d) for s, d in seq]
             out = self._cache[key] = seq
         return out
+
+    def mark(self, name: str, tag: str, index: int, flipped: bool = False) -> tuple[int, int] | None:
+        """A named point (``muzzle``) in frame ``index`` of ``tag``, in frame pixels; None if not marked."""
+        a, b, _ = self.tags[tag]
+        point = self.marks.get(name, {}).get(a + index) if a + index <= b else None
+        if point is None:
+            return None
+        return (self.size[0] - 1 - point[0], point[1]) if flipped else point
 
     def pivot_for(self, flipped: bool) -> tuple[int, int]:
         """The feet point for a facing: blit a frame at (x - px, y - py) to stand it on (x, y)."""
@@ -108,6 +119,21 @@ def _pivot(meta: dict, frame_size: tuple[int, int]) -> tuple[int, int]:
             return int(bounds["x"] + piv["x"]), int(bounds["y"] + piv["y"])
     # no pivot slice (a plain Aseprite export): stand the sprite on its bottom centre
     return frame_size[0] // 2, frame_size[1] - 1
+
+
+def _marks(meta: dict) -> dict[str, dict[int, tuple[int, int]]]:
+    """Every slice but ``pivot`` as per-frame points (a key's bounds origin plus its pivot, if any)."""
+    out: dict[str, dict[int, tuple[int, int]]] = {}
+    for sl in meta.get("slices", []):
+        if sl.get("name") == "pivot":
+            continue
+        for key in sl.get("keys", []):
+            bounds, piv = key["bounds"], key.get("pivot", {"x": 0, "y": 0})
+            out.setdefault(sl["name"], {})[int(key["frame"])] = (
+                int(bounds["x"] + piv["x"]),
+                int(bounds["y"] + piv["y"]),
+            )
+    return out
 
 
 @cache

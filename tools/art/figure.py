@@ -58,6 +58,7 @@ class Figure:
         self.look, self.pose, self.b = look, pose, look.body
         self.p = Painter(FRAME_W, FRAME_H)
         self.sk: Skeleton = pose_skeleton(self.b, pose, (PIVOT[0] + pose.dx, 40.0))
+        self.marks: dict[str, tuple[int, int]] = {}  # named points in the finished frame (the muzzle)
 
     # --- the frame ----------------------------------------------------------------------------
     def draw(self) -> Canvas:
@@ -85,6 +86,7 @@ class Figure:
         if len(rows) == 0:
             return c
         shift = PIVOT[1] - int(rows[-1])
+        self.marks = {k: (x, y + shift) for k, (x, y) in self.marks.items()}
         out = Canvas(FRAME_W, FRAME_H)
         if shift >= 0:
             out.px[shift:] = c.px[: FRAME_H - shift]
@@ -504,6 +506,8 @@ class Figure:
             p.fill((grip, fld[1], fld[2]), lk.item_ramp.get("grip", metal), ITEM, lk.ink)
             p.fill((body, fld[1], fld[2]), metal, ITEM, lk.ink)
             p.dot(pt(ln - 0.6, 2.1), metal[-1])
+            tip = pt(ln + 0.5, 1.4)
+            self.marks["muzzle"] = (math.floor(tip[0]), math.floor(tip[1]))
         elif kind == "knife":
             blade = p.c.poly_mask([pt(1.0, 1.6), pt(9.0, 1.2), pt(1.0, -0.2)])
             p.fill((blade, blade * 0.0, blade * 0.0 - 0.6), metal, ITEM, lk.ink)

@@ -119,18 +119,21 @@ def frame_durations(anim: Anim, timing: dict[str, int] | None) -> list[int]:
     return out
 
 
-def draw_frame(char: str, pose: Pose, sets: dict[str, str]) -> Canvas:
-    """One frame of one character."""
+def draw_frame(char: str, pose: Pose, sets: dict[str, str]) -> tuple[Canvas, dict[str, tuple[int, int]]]:
+    """One frame of one character and its marked points (e.g. ``muzzle``)."""
     if sets:
         pose = Pose.parse({k: v for k, v in sets.items() if getattr(pose, k) == getattr(Pose(), k)}, pose)
-    return Figure(LOOKS[char], pose).draw()
+    fig = Figure(LOOKS[char], pose)
+    canvas = fig.draw()
+    return canvas, fig.marks
 
 
 def build_sheet(char: str, script: Script, moves_dir: Path, out_dir: Path) -> list[Path]:
     """Render and write ``<char>.png`` + ``<char>.json``."""
     timing = move_timings(moves_dir, char)
-    cache: dict[str, Canvas] = {}
+    cache: dict[str, tuple[Canvas, dict[str, tuple[int, int]]]] = {}
     frames: list[tuple[Canvas, int, str]] = []
+    marks: dict[str, list[dict]] = {}
     tags = []
     for tag, anim in script.anims[char].items():
         start = len(frames)
@@ -139,7 +142,12 @@ def build_sheet(char: str, script: Script, moves_dir: Path, out_dir: Path) -> li
         ):
             if pose_name not in cache:
                 cache[pose_name] = draw_frame(char, script.poses[pose_name], script.sets.get(char, {}))
-            frames.append((cache[pose_name], ms, f"{char}_{tag}_{i}"))
+            canvas, points = cache[pose_name]
+            for mark, (mx, my) in points.items():
+                marks.setdefault(mark, []).append(
+                    {"frame": len(frames), "bounds": {"x": mx, "y": my, "w": 1, "h": 1}}
+                )
+            frames.append((canvas, ms, f"{char}_{tag}_{i}"))
         tags.append(
             {"name": tag, "from": start, "to": len(frames) - 1, "direction": "forward", "color": "#000000ff"}
         )
@@ -150,7 +158,8 @@ def build_sheet(char: str, script: Script, moves_dir: Path, out_dir: Path) -> li
         x, y = (i % COLUMNS) * FRAME_W, (i // COLUMNS) * FRAME_H
         img[y : y + FRAME_H, x : x + FRAME_W] = c.px
         entries.append(frame_entry(name, x, y, FRAME_W, FRAME_H, ms))
-    return write_sheet(out_dir, char, img, entries, tags, PIVOT)
+    extra = [{"name": k, "color": "#ff0000ff", "keys": v} for k, v in marks.items()]
+    return write_sheet(out_dir, char, img, entries, tags, PIVOT, extra)
 
 
 def frame_entry(name: str, x: int, y: int, w: int, h: int, ms: int) -> dict:
@@ -167,9 +176,18 @@ def frame_entry(name: str, x: int, y: int, w: int, h: int, ms: int) -> dict:
 
 
 def write_sheet(
-    out_dir: Path, name: str, img: np.ndarray, entries: list[dict], tags: list[dict], pivot: tuple[int, int]
+    out_dir: Path,
+    name: str,
+    img: np.ndarray,
+    entries: list[dict],
+    tags: list[dict],
+    pivot: tuple[int, int],
+    extra_slices: list[dict] | None = None,
 ) -> list[Path]:
-    """Write a sheet PNG and its Aseprite array-form JSON with a ``pivot`` slice."""
+    """Write a sheet PNG and its Aseprite array-form JSON with a ``pivot`` slice (plus any marks).
+
+    A mark slice (``muzzle``) has one 1x1 key per frame that shows the point, keyed by frame index.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
     w, h = entries[0]["sourceSize"]["w"], entries[0]["sourceSize"]["h"]
     meta = {
@@ -192,7 +210,8 @@ def write_sheet(
                         "pivot": {"x": pivot[0], "y": pivot[1]},
                     }
                 ],
-            }
+            },
+            *(extra_slices or []),
         ],
     }
     png, js = out_dir / f"{name}.png", out_dir / f"{name}.json"
