@@ -108,6 +108,14 @@ class Figure:
         if lk.top and lk.sleeves and lk.shirt and lk.torso_style in ("jacket", "suit"):
             cuff = add(wr, sk.forearm_dir[side], -0.5)
             p.fill(p.capsule(cuff, wr, b.fa_r * 0.8, b.fa_r * 0.8), lk.shirt, group, None, bias)
+        if side == "n" and lk.torso_style == "coat" and lk.trim:
+            # a shoulder board on the militia greatcoat, red with a gold button
+            top = add(sh, rot((0.0, -1.0), sk.torso_rot), b.arm_r * 0.6)
+            across = rot((1.0, 0.0), sk.torso_rot)
+            board = p.capsule(add(top, across, -2.0), add(top, across, 1.5), 1.0, 1.0)
+            p.fill(board, lk.trim, group, lk.trim[0], bias)
+            if lk.accent:
+                p.dot(add(top, across, 1.0), lk.accent)
         self.hand(side, group, bias)
 
     def hand(self, side: str, group: int, bias: float) -> None:

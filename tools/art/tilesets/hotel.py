@@ -51,8 +51,8 @@ def carpet(c: Canvas, seed: int = 80, variant: int = 0) -> None:
     """Red pile with a small gold diamond repeat."""
     n = noise(seed, 16, 16)
     c.rect(0, 0, 16, 16, CARPET[2])
-    c.mask_fill(n < 0.2, CARPET[1])
-    c.mask_fill(n > 0.92, CARPET[3])
+    c.mask_fill(n < 0.08, CARPET[1])
+    c.mask_fill(n > 0.95, CARPET[3])
     for cx, cy in ((4, 4), (12, 12)) if variant == 0 else ((12, 4), (4, 12)):
         d = c.poly_mask([(cx, cy - 2), (cx + 2, cy), (cx, cy + 2), (cx - 2, cy)])
         c.mask_fill(d, GOLD[1])
