@@ -201,13 +201,14 @@ def floor_edge(c: Canvas) -> None:
 
 @T(11, "floor_drain", False)
 def floor_drain(c: Canvas) -> None:
+    """A round drain seen from above at a slant: a lit rim, a dark hole, thin crossed bars."""
     stone_floor(c, 110, 1)
-    c.ellipse(7.5, 7.5, 5, 4, STONE[0])
-    c.ellipse(7.5, 7.5, 4, 3, GLAZE[1])
-    for x in range(5, 11, 2):
-        c.vline(x, 5, 10, DARK)
-    c.pset(5, 5, GLAZE[3])
-    c.pset(6, 4, GLAZE[2])
+    c.ellipse(7.5, 8, 5.5, 3.2, STONE[0])
+    c.ellipse(7.5, 8, 4.5, 2.4, DARK)
+    c.hline(3, 12, 8, GLAZE[1])
+    c.vline(7, 6, 10, GLAZE[1])
+    c.hline(4, 10, 5, STONE[4])  # the rim catching the light on its far edge
+    c.pset(7, 8, GLAZE[3])
 
 
 @T(12, "floor_wet", False)
@@ -234,7 +235,8 @@ def floor_grate(c: Canvas) -> None:
 @T(14, "floor_shadow", False)
 def floor_shadow(c: Canvas) -> None:
     stone_floor(c, 140, 1)
-    darken(c, 0.55, STONE[0])
+    darken(c, 0.5, STONE[1])
+    darken(c, 0.2, STONE[0])
 
 
 @T(15, "floor_crack", False)
@@ -282,7 +284,8 @@ def pool_edge_bottom(c: Canvas) -> None:
 def bench(c: Canvas, left: bool) -> None:
     stone_floor(c, 200 + left, 0)
     # shadow cast on the floor under the seat
-    darken(c, 0.6, STONE[0], (0, 9, 16, 7))
+    darken(c, 0.5, STONE[1], (0, 9, 16, 7))
+    darken(c, 0.25, STONE[0], (0, 9, 16, 7))
     # seat plank seen from above, then its front edge
     bevel(c, 0, 3, 16, 4, WOOD[4], WOOD[3], WOOD[2])
     c.rect(0, 7, 16, 3, WOOD[1])
