@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,10 @@ class App:
         self.options = options
         with platform.quiet_stderr():
             pygame.display.init()
+        headless = pygame.display.get_driver() in ("offscreen", "dummy")
+        if headless and not os.environ.get("SDL_VIDEODRIVER"):
+            # SDL fell back to drawing nowhere: say so instead of running an invisible game.
+            raise pygame.error("no display found (SDL fell back to its offscreen driver)")
         self.store = SettingsStore()
         self.settings: Settings = self.store.load()
         if options.difficulty:
@@ -153,6 +158,7 @@ def run_game(options: LaunchOptions) -> int:
     try:
         app = App(options)
     except pygame.error as e:
-        print(f"redheat: cannot open a window ({e}); is a display available?", file=sys.stderr)
+        print(f"redheat: cannot open a window: {e}. The headless commands (sim, check) "
+              "need no display.", file=sys.stderr)
         return 1
     return app.run()

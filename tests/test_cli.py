@@ -90,3 +90,12 @@ def test_sim_needs_no_display_and_prints_no_sdl_noise():
     assert r.returncode == 0, r.stderr
     assert r.stderr == ""
     assert len(r.stdout.strip().splitlines()) == 1
+
+
+def test_playing_without_a_display_is_one_line_not_an_invisible_game():
+    env = {"PATH": "/usr/bin:/bin", "HOME": "/tmp", "REDHEAT_HOME": "/tmp/redheat-nodisplay"}
+    r = subprocess.run([sys.executable, "main.py"], cwd=ROOT, capture_output=True, text=True, env=env,
+                       timeout=60)
+    assert r.returncode == 1
+    assert "Traceback" not in r.stderr
+    assert len(r.stderr.strip().splitlines()) == 1 and "display" in r.stderr
