@@ -37,7 +37,7 @@ def test_frames_are_run_length_encoded():
 
 
 def test_recorder_feeds_the_decoded_frame():
-    replay, world = _record([(0xFFFF_FFFF,)])  # garbage bits beyond the action set are dropped
+    replay, _ = _record([(0xFFFF_FFFF,)])  # garbage bits beyond the action set are dropped
     assert replay.frames[0][1] == 0x1FF
 
 
