@@ -192,16 +192,20 @@ def effects(out: Path) -> list[Path]:
     sparks_big = [(burst(11, 12, p, [WHITE, FIRE[1], FIRE[2], RED[3], RED[2]], 15 * p), 45) for p in range(4)]
     dust_cols = [rgb("#5a4c40"), rgb("#a08c74", 220), rgb("#d0bea0", 220)]
     dust = [(puff(4 + 2.5 * f, f * 0.22, dust_cols, 7), 70) for f in range(4)]
-    steam_cols = [rgb("#ffffff"), rgb("#e8f0f0", 130), rgb("#ffffff", 160)]
+    steam_cols = [rgb("#ffffff"), rgb("#f0f6f6", 150), rgb("#ffffff", 190)]
     steam = [(puff(5 + 1.5 * f, 0.15 + f * 0.18, steam_cols, 11 + f), 160) for f in range(4)]
     muzzle = []
     for f in range(2):
+        # a forward cone with side spikes and a white-hot core, starting at the frame centre (the muzzle)
         c = Canvas(32, 32)
-        ln = 13 if f == 0 else 9
-        c.poly([(8, 13), (8 + ln, 15.5), (8, 18)], FIRE[2])
-        c.poly([(10, 11), (14, 15.5), (10, 20)], FIRE[2])
-        c.poly([(8, 14.5), (8 + ln - 3, 15.5), (8, 16.5)], FIRE[0])
-        c.ellipse(9, 15.5, 2.5 - f, 2.5 - f, FIRE[0])
+        ln, half = (14, 4.5) if f == 0 else (9, 3.0)
+        c.poly([(16, 15.5 - half), (16 + ln, 15.5), (16, 15.5 + half)], FIRE[3])
+        c.poly([(16, 15.5 - half * 0.6), (16 + ln - 3, 15.5), (16, 15.5 + half * 0.6)], FIRE[2])
+        c.poly([(17, 12 - f), (21, 15.5), (17, 19 + f)], FIRE[2])
+        for dy in (-1, 1):
+            c.line(17, 15 + dy, 21 - f, 15 + dy * (6 - 2 * f), FIRE[1])
+        c.poly([(16, 14.5), (16 + ln - 5, 15.5), (16, 16.5)], FIRE[0])
+        c.ellipse(17, 15.5, 2.5 - f, 2.5 - f, FIRE[0])
         muzzle.append((c, 50))
     snow = []
     for f in range(2):
