@@ -24,7 +24,7 @@ PALE = (255, 244, 176)
 YELLOW = (255, 206, 48)
 ORANGE = (236, 120, 28)
 RED = (190, 36, 24)
-DUST = ((246, 242, 232), (198, 190, 180), (120, 108, 104))
+DUST = ((234, 228, 218), (186, 178, 170), (118, 108, 106))
 DUST_INK = (40, 30, 34)
 STEAM = (236, 240, 244)
 SNOW = ((252, 252, 255), (196, 206, 228))
@@ -194,7 +194,7 @@ class Effects:
             elif k == ev.LAND:
                 self.dust(e.x, e.y, 2, 3)
             elif k in (ev.KNOCKDOWN, ev.DEATH):
-                self.dust(e.x, e.y, 8, 6, spread=22)   # along the whole body hitting the floor
+                self.dust(e.x, e.y, 7, 7, spread=26)   # along the whole body hitting the floor
             elif k == ev.THROW:
                 self.dust(e.x, e.y, 3, 4)
             elif k == ev.SHOT:
@@ -237,7 +237,7 @@ class Effects:
         for i in range(count):
             side = -1 if i % 2 else 1
             px = x + side * self.rng.uniform(2, spread)
-            life, radius = self.rng.randint(16, 26), self.rng.randint(max(2, size - 2), size)
+            life, radius = self.rng.randint(22, 34), self.rng.randint(max(2, size - 3), size)
             self.add(Particle("dust", px, y + self.rng.uniform(-1.5, 1.5), 1, life, radius,
                               side * self.rng.uniform(0.3, 1.1), 0.0, self.rng.uniform(0.1, 0.35)))
 
@@ -308,7 +308,8 @@ class Effects:
                 img = frames[min(len(frames) - 1, p.age // per)]
                 blit(img, (sx - img.get_width() // 2, sy - img.get_height() // 2))
             elif k == "dust":
-                r = max(1, int(p.data) - p.age * int(p.data) // (p.life + 4))  # type: ignore[call-overload]
+                # puffs swell as they spread, then thin out and break up
+                r = max(2, int(p.data) * (3 * p.life + 3 * p.age) // (5 * p.life))  # type: ignore[call-overload]
                 img = puff(r, 1 if p.age > p.life * 2 // 3 else 0)
                 blit(img, (sx - r - 2, sy - r * 2 - 2))
             elif k == "ember":
