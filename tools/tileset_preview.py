@@ -23,7 +23,10 @@ COLS, ROWS = 20, 12
 #: Who stands in each scene, for scale: (sheet, x, y, facing).
 CAST = {"bathhouse": [("danko_bath", 120, 140, 1), ("bather", 214, 106, -1)],
         "moscow_street": [("danko", 120, 140, 1), ("thug", 214, 106, -1)],
-        "chicago_night": [("ridzik", 120, 140, 1), ("gangster", 214, 106, -1)]}
+        "chicago_night": [("ridzik", 120, 140, 1), ("gangster", 214, 106, -1)],
+        "hospital": [("danko", 120, 140, 1), ("nurse", 214, 106, -1)],
+        "hotel": [("ridzik", 120, 140, 1), ("hitman", 214, 106, -1)],
+        "bus_station": [("danko", 120, 140, 1), ("viktor", 214, 106, -1)]}
 
 
 def scene_layers() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
