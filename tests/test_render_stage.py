@@ -7,7 +7,7 @@ import math
 import pygame
 import pytest
 
-from game.render.camera import Camera
+from game.render.camera import EDGE, Camera
 from game.render.screen import HEIGHT, WIDTH
 from game.render.stage import Stage, synthesised_view
 from game.sim import events as ev
@@ -60,7 +60,8 @@ def test_camera_never_scrolls_back_and_respects_the_wave_lock(canvas):
     last = -1
     locks = 0
     for world, stage, _ in fight(level, 600, canvas, seed=5):
-        assert stage.camera_x >= last, "the camera scrolled back left"
+        nearest = min(world.by_id[s.eid].x // FP for s in world.slots)
+        assert stage.camera_x >= last or nearest - EDGE < last, "the camera scrolled back left"
         lock = world.camera_lock
         if lock is not None:
             locks += 1
@@ -93,11 +94,22 @@ def test_camera_eases_into_a_lock_and_clamps_to_the_level():
         cam.update([1200], (400, 900))
     assert cam.left == 900 - 320, "stops at the lock's right edge"
     for _ in range(300):
-        cam.update([50], None)
+        cam.update([700], None)
     assert cam.left == 580, "never scrolls back after the lock opens"
     for _ in range(600):
         cam.update([5000], None)
     assert cam.left == 2000 - 320, "never shows past the level's right edge"
+
+
+def test_camera_gives_way_only_to_keep_a_knocked_back_player_on_screen():
+    cam = Camera(320, 180, 2000, 192)
+    for _ in range(200):
+        cam.update([900], None)
+    left = cam.left
+    for x in range(900, 698, -2):      # carried left past the edge, a step at a time
+        cam.update([x], None)
+        assert x - cam.left >= EDGE, "the player stays on screen"
+    assert cam.left == 700 - EDGE < left, "no further back than needed"
 
 
 def test_camera_shake_is_cosmetic_and_decays():

@@ -14,6 +14,8 @@ FOLLOW_RATE = 0.14
 #: Screen-shake amplitude in pixels per hit strength (1 light .. 3 heavy); light hits do not shake.
 SHAKE_BY_STRENGTH = {1: 0.0, 2: 1.5, 3: 3.0}
 SHAKE_DECAY = 0.82
+#: A player's feet never go nearer the left edge of the view than this (px).
+EDGE = 24
 
 
 class Camera:
@@ -72,7 +74,13 @@ class Camera:
     def update(self, player_xs: Iterable[int], lock: tuple[int, int] | None) -> None:
         """One step: ease towards the players (level pixels), respect the lock, decay the shake."""
         self.prev_x = self.x
-        target = self.target_for(player_xs)
+        xs = list(player_xs)
+        if xs and self._placed and min(xs) - EDGE < self.reached:
+            # The rules have no wall at the left edge of the view, so a knock-back can carry a player
+            # past it; rather than lose them off screen, the camera gives way just enough to show them.
+            self.reached = max(float(self.min_x), float(min(xs) - EDGE))
+            self.x = min(self.x, self.reached)   # keep pace with them rather than ease behind
+        target = self.target_for(xs)
         if target is not None:
             goal = self.clamp(target, lock)
             if not self._placed:
