@@ -14,7 +14,7 @@ from functools import cache
 import pygame
 
 from game.render.atlas import SheetError, SpriteSheet, load_sheet
-from game.render.effects import fast
+from game.render.hud import fast
 from game.sim.fixed import FP
 from game.sim.moves import DataError, Move, load_moveset
 from game.store.files import warn

@@ -15,7 +15,7 @@ import pygame
 
 from game.render.atlas import SheetError, SpriteSheet, load_sheet
 from game.render.font import BitmapFont, FontError
-from game.render.hud import put
+from game.render.hud import fast, put
 from game.sim import events as ev
 from game.sim.events import Event
 
@@ -36,11 +36,6 @@ SPARK_FRAME_TICKS = 3
 
 
 # -- sprites drawn in code ---------------------------------------------------------------------
-def fast(surface: pygame.Surface) -> pygame.Surface:
-    """The surface in the display's pixel format once a window exists (much faster to blit)."""
-    return surface.convert_alpha() if pygame.display.get_surface() is not None else surface
-
-
 def _ray(s: pygame.Surface, c: int, angle: float, start: float, length: float, half: float,
          colour: tuple[int, int, int]) -> None:
     """One pointed ray of a star: a thin triangle from ``start`` out to ``length`` from the centre."""

@@ -38,6 +38,11 @@ DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "t
                  "viktor": "VIKTOR"}
 
 
+def fast(surface: pygame.Surface) -> pygame.Surface:
+    """The surface in the display's pixel format once a window exists (much faster to blit)."""
+    return surface.convert_alpha() if pygame.display.get_surface() is not None else surface
+
+
 _LABELS: dict[tuple[str, str, tuple[int, ...] | None], pygame.Surface] = {}
 
 
@@ -52,7 +57,7 @@ def label(font: BitmapFont, text: str, colour: tuple[int, ...] | None = None) ->
         font.draw(img, text, 0, 0, colour)
         if len(_LABELS) > 600:
             _LABELS.clear()
-        _LABELS[key] = img
+        img = _LABELS[key] = fast(img)
     return img
 
 
@@ -75,7 +80,7 @@ def portrait(char: str) -> pygame.Surface | None:
     """A head-and-shoulders crop of a character's first idle frame, framed (None without a sheet)."""
     custom = assets_dir() / "ui" / f"portrait_{char}.png"
     if custom.exists():
-        return pygame.image.load(str(custom))
+        return fast(pygame.image.load(str(custom)))
     try:
         sheet = load_sheet(char)
     except SheetError:
@@ -101,7 +106,7 @@ def portrait(char: str) -> pygame.Surface | None:
     box.fill((60, 30, 36), inner)
     box.fill((92, 44, 44), pygame.Rect(2, 2 + PORTRAIT // 2, PORTRAIT, PORTRAIT // 2))
     box.blit(frame, (2, 2), crop)
-    return box
+    return fast(box)
 
 
 def bullet_icon() -> pygame.Surface:
@@ -132,7 +137,7 @@ def go_arrow() -> pygame.Surface:
 def _ui_image(name: str) -> pygame.Surface | None:
     """An image from ``assets/ui`` drawn by the art pipeline, or None when it is not there."""
     path = assets_dir() / "ui" / name
-    return pygame.image.load(str(path)) if path.exists() else None
+    return fast(pygame.image.load(str(path))) if path.exists() else None
 
 
 def _logo_images() -> tuple[pygame.Surface, pygame.Surface] | None:
@@ -142,7 +147,7 @@ def _logo_images() -> tuple[pygame.Surface, pygame.Surface] | None:
              ("logo_unfilled.png", "logo_filled.png"))
     for empty, full in pairs:
         if (ui / empty).exists() and (ui / full).exists():
-            return pygame.image.load(str(ui / empty)), pygame.image.load(str(ui / full))
+            return fast(pygame.image.load(str(ui / empty))), fast(pygame.image.load(str(ui / full)))
     return None
 
 
