@@ -159,3 +159,22 @@ def test_reload_errors_are_drawn_without_failing(canvas):
              for i in range(40)]
     stage.draw_errors(canvas, lines)
     stage.draw_notice(canvas, "Screenshot saved: /tmp/x.png")
+
+
+def test_a_level_whose_pictures_fail_to_reload_keeps_the_last_good_ones(canvas, monkeypatch):
+    from game.render import stage as stage_module
+    from game.tiled.problems import LevelError
+
+    level = testlevel.corridor()
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    tiles = stage.tiles
+
+    def broken(*_args):
+        raise LevelError(["assets/tilesets/bathhouse.png: cannot load tileset image (truncated)"])
+
+    monkeypatch.setattr(stage_module, "map_view_for", broken)
+    stage.reload(level, None)
+    assert stage.tiles is tiles and stage.picture_errors
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)

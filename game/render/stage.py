@@ -18,6 +18,7 @@ from game.render.tilelayers import TileLayers
 from game.sim.events import Event
 from game.sim.level import LevelDesc
 from game.tiled.mapview import LayerView, MapView, TilesetView
+from game.tiled.problems import LevelError
 
 VIEW_W, VIEW_H = 320, 180
 BACKDROP = (26, 16, 20)
@@ -121,9 +122,19 @@ class Stage:
 
     def reload(self, level: LevelDesc, level_path: Path | None) -> None:
         """Show a (re)loaded level: new tiles and effects; the camera keeps its place where it can."""
-        self.level = level
-        self.view = map_view_for(level, level_path)
-        self.tiles = TileLayers(self.view)
+        old_tiles = getattr(self, "tiles", None)
+        try:
+            view = map_view_for(level, level_path)
+            tiles = TileLayers(view)
+        except LevelError as exc:
+            if old_tiles is None:
+                raise
+            # the rules' level loaded but its pictures did not (say a tileset PNG mid-save): keep the
+            # last good pictures and say why over the frame
+            self.picture_errors = exc.problems
+            return
+        self.picture_errors: list[str] = []
+        self.level, self.view, self.tiles = level, view, tiles
         self.backdrop = _background(self.view)
         b = level.camera_bounds
         old = getattr(self, "camera", None)
@@ -175,6 +186,8 @@ class Stage:
         self.tiles.draw(canvas, cx, cy, True)
         self.effects.draw_weather(canvas, cx, cy)
         self.hud.draw(canvas, world, self._by_id, self.tick)
+        if self.picture_errors:
+            self.hud.draw_errors(canvas, self.picture_errors)
 
     def draw_errors(self, canvas: pygame.Surface, lines: list[str]) -> None:
         """Hot-reload problems over the frozen level, readable in the small font."""
