@@ -233,6 +233,11 @@ class Actors:
         for e in entities:
             if e.remove:
                 continue
+            if e.kind != "projectile" and e.kind != "pickup":
+                if e.invuln > 0 and e.alive and (tick // 3) % 2:
+                    continue  # blink, shadow and all, while invulnerable
+                if not e.alive and e.anim_tick > 40 and (tick // 2) % 2:
+                    continue  # the fallen flicker before they vanish
             x, y, z = self._pos(e, alpha)
             placed.append((y, 0 if e.kind == "pickup" else 1, e.eid, e, x, z))
         placed.sort(key=lambda p: (p[0], p[1], p[2]))
@@ -257,10 +262,6 @@ class Actors:
                 self._draw_bullet(canvas, e, sx, sy, cam_x, cam_y)
                 drawn += 1
                 continue
-            if e.invuln > 0 and e.alive and (tick // 3) % 2:
-                continue  # blink while invulnerable
-            if not e.alive and e.anim_tick > 40 and (tick // 2) % 2:
-                continue  # the fallen flicker before they vanish
             found = self.sheet_for(e)
             if found is None:
                 continue

@@ -31,6 +31,7 @@ SNOW = ((252, 252, 255), (196, 206, 228))
 POP_COLOURS = {"score": YELLOW, "pickup": (120, 236, 120), "extra_life": (120, 200, 255)}
 
 MAX_PARTICLES = 320
+POP_TOP = 32              # pop-ups stay below the HUD band
 SPARK_RADIUS = {1: 7, 2: 10, 3: 14}
 SPARK_FRAME_TICKS = 3
 
@@ -163,6 +164,7 @@ class Effects:
         self.rng = random.Random(seed)
         self.particles: list[Particle] = []
         self.weather = weather
+        self.cam_y = 0            # the view's top edge as of the last step (keeps pop-ups below the HUD)
         self.steam: list[list[float]] = []    # x, y (level px), radius, age, life, drift
         self.snow: list[list[float]] = []     # x, y (screen px), depth, phase
         try:
@@ -237,16 +239,28 @@ class Effects:
                               side * self.rng.uniform(0.3, 1.1), 0.0, self.rng.uniform(0.1, 0.35)))
 
     def popup(self, x: int, y: int, z: int, text: str, style: str) -> None:
-        """A number or word that rises from a spot and blinks out; pop-ups of the same moment stack up."""
+        """A number or word that rises from a spot and blinks out; pop-ups of the same moment stack up.
+
+        Stacks grow upwards, or downwards once they would rise into the HUD band (the floor band's
+        back row is near the top of the screen).
+        """
+        ceiling = y - self.cam_y - POP_TOP - 12   # the highest z that stays clear of the HUD after rising
+        z = min(z, ceiling)
         vz = 0.5
-        for p in self.particles:
-            if p.kind == "pop" and p.age < 16 and abs(p.x - x) < 24 and abs(p.y - y) < 12 and p.z + 10 > z:
-                z, vz = int(p.z) + 10, p.vz   # rise in step with the one below, never through it
+        stack = [p for p in self.particles
+                 if p.kind == "pop" and p.age < 16 and abs(p.x - x) < 24 and abs(p.y - y) < 12]
+        if stack:
+            top, bottom = max(stack, key=lambda p: p.z), min(stack, key=lambda p: p.z)
+            if top.z + 10 <= ceiling:
+                z, vz = int(top.z) + 10, top.vz   # rise in step with the one below, never through it
+            else:
+                z, vz = int(bottom.z) - 10, bottom.vz
         self.add(Particle("pop", x, y, z, 48, (text, POP_COLOURS.get(style, YELLOW)), 0.0, 0.0, vz))
 
     # -- time ----------------------------------------------------------------------------------
     def update(self, cam_x: int, cam_y: int, view_w: int = 320, view_h: int = 180) -> None:
         """Advance every effect one 60 Hz step; weather is kept filling the view."""
+        self.cam_y = cam_y
         alive = []
         for p in self.particles:
             p.age += 1
