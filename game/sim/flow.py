@@ -53,12 +53,19 @@ def start(w: World) -> None:
         w.wave_status.setdefault(z.number, "pending")
 
 
+#: A thug placed with this object name wears the film's hollow wooden leg (an homage).
+WOODEN_LEG_NAME = "wooden_leg"
+
+
 def spawn_enemy(w: World, s: EnemySpawn, x: int) -> Entity:
     """Create an enemy from its map object at 1/256 px ``x``."""
     st = w.enemy_stats_by_kind[s.kind]
     hp = (s.hp or st.hp) * w.diff.enemy_hp_pct // 100
     e = w.spawn("enemy", x, s.y * FP)
     e.char, e.team, e.hp, e.max_hp, e.wave = s.kind, ENEMY_TEAM, hp, hp, s.wave
+    e.tag = s.kind
+    if s.kind == "thug" and s.name == WOODEN_LEG_NAME:
+        e.char = "thug_woodleg"  # the film's hollow wooden leg: same thug, his own sprite
     e.facing = -1 if s.facing == "left" else 1
     e.ai, e.ai_side = "wait", 1 if x >= w.level.player_start[0] * FP else -1
     return e

@@ -19,7 +19,7 @@ from game.sim.fixed import FP
 Box = tuple[int, int, int, int]
 
 #: Sheets that reuse another character's move file (Danko in the bathhouse is still Danko).
-MOVE_FILE_ALIAS = {"danko_bath": "danko"}
+MOVE_FILE_ALIAS = {"danko_bath": "danko", "thug_woodleg": "thug"}
 
 _INT_KEYS = ("startup", "active", "recovery", "damage", "hitstun", "hitstop", "knockback", "launch",
              "strength", "lane", "advance")

@@ -101,7 +101,7 @@ class World:
 
     def enemy_stats(self, e: Entity) -> EnemyStats:
         """Stats of an enemy entity."""
-        return self.enemy_stats_by_kind[e.char]
+        return self.enemy_stats_by_kind[e.tag]
 
     def player_stats(self, e: Entity) -> PlayerStats:
         """Stats of a player entity (Danko in the bathhouse is still Danko)."""
