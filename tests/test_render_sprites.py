@@ -12,7 +12,7 @@ from game.paths import assets_dir
 from game.render.actors import move_frame, phase_counts, timed_frame
 from game.render.atlas import load_sheet
 from game.sim import fighter
-from game.sim.moves import Move, load_moveset
+from game.sim.moves import MOVE_FILE_ALIAS, Move, load_moveset
 
 #: The non-attack animation tags the rules set (``anim`` = state name; see game/sim/fighter.py).
 COMMON_TAGS = ("idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown",
@@ -27,9 +27,10 @@ def _names(data_file: str) -> list[str]:
 
 
 def character_sheets() -> list[tuple[str, bool]]:
-    """(sheet, is_player) for every sheet a character entity can name, Danko's bathhouse look included."""
-    players = [(n, True) for n in [*_names("players.json"), "danko_bath"]]
-    return players + [(n, False) for n in _names("enemies.json")]
+    """(sheet, is_player) for every sheet a character entity can name, alternate looks included."""
+    players, enemies = _names("players.json"), _names("enemies.json")
+    looks = [(alt, base in players) for alt, base in MOVE_FILE_ALIAS.items()]
+    return [(n, True) for n in players] + [(n, False) for n in enemies] + looks
 
 
 @pytest.fixture(scope="module", autouse=True)
