@@ -39,7 +39,7 @@ class Camera:
         self.shake_dx = 0
         self.shake_dy = 0
         self._rng = random.Random(seed)
-        self._placed = False
+        self.placed = False        # the first update snaps to the players instead of easing
 
     def _rest_y(self) -> int:
         # maps are 192 px tall for a 180 px view: show the floor band whole, lose a little ceiling
@@ -75,7 +75,7 @@ class Camera:
         """One step: ease towards the players (level pixels), respect the lock, decay the shake."""
         self.prev_x = self.x
         xs = list(player_xs)
-        if xs and self._placed and min(xs) - EDGE < self.reached:
+        if xs and self.placed and min(xs) - EDGE < self.reached:
             # The rules have no wall at the left edge of the view, so a knock-back can carry a player
             # past it; rather than lose them off screen, the camera gives way just enough to show them.
             self.reached = max(float(self.min_x), float(min(xs) - EDGE))
@@ -83,9 +83,9 @@ class Camera:
         target = self.target_for(xs)
         if target is not None:
             goal = self.clamp(target, lock)
-            if not self._placed:
+            if not self.placed:
                 self.x = self.prev_x = goal
-                self._placed = True
+                self.placed = True
             else:
                 step = (goal - self.x) * FOLLOW_RATE
                 # finish the last fraction of a pixel instead of creeping forever

@@ -143,7 +143,7 @@ class Stage:
         if old is not None:
             self.camera.x = self.camera.prev_x = self.camera.clamp(old.x, None)
             self.camera.reached = self.camera.x
-            self.camera._placed = True
+            self.camera.placed = True
         self.effects = Effects(weather_for(level.name, level.music))
         self._by_id = {}
 
@@ -178,6 +178,8 @@ class Stage:
         """The whole frame: back layers, shadows and bodies by depth, effects, front layers, weather, HUD."""
         if not self._by_id:
             self._by_id = {e.eid: e for e in world.entities}  # type: ignore[attr-defined]
+        if not self.camera.placed:   # drawn before the first step: frame the players at once
+            self.camera.update(player_xs(world), world.camera_lock)  # type: ignore[attr-defined]
         cx, cy = self.camera.view(alpha)
         canvas.fill(self.backdrop)
         self.tiles.draw(canvas, cx, cy, False)
