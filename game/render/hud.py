@@ -342,11 +342,15 @@ class Hud:
         }
 
     def draw_notice(self, canvas: pygame.Surface, text: str) -> None:
-        """A one-line message (screenshot saved, level reloaded) just above the logo strip."""
+        """A short message (screenshot saved, level reloaded) just above the logo strip; long ones wrap."""
         w, h = canvas.get_size()
-        tw, th = self.small.size(text)
-        canvas.fill(INK, ((w - tw) // 2 - 3, h - STRIP_H - th - 4, tw + 6, th + 3))
-        put(canvas, self.small, text, w // 2, h - STRIP_H - th - 3, NAME_COLOUR, align="center")
+        lines = self._wrap(text, w - 12)[-3:]   # a long path keeps its end, where the file name is
+        lh = self.small.line_height
+        top = h - STRIP_H - 3 - lh * len(lines)
+        width = max(self.small.size(line)[0] for line in lines)
+        canvas.fill(INK, ((w - width) // 2 - 3, top - 1, width + 6, lh * len(lines) + 2))
+        for i, line in enumerate(lines):
+            put(canvas, self.small, line, w // 2, top + i * lh, NAME_COLOUR, align="center")
 
     def draw_errors(self, canvas: pygame.Surface, lines: list[str]) -> None:
         """Level reload problems over the frozen level: a dark panel, wrapped lines in the small font."""
