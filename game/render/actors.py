@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -18,6 +19,9 @@ from game.render.hud import fast
 from game.sim.fixed import FP
 from game.sim.moves import DataError, Move, load_moveset
 from game.store.files import warn
+
+if TYPE_CHECKING:
+    from game.sim.entities import Entity
 
 MS_PER_TICK = 1000 / 60
 SHADOW = (16, 12, 24)
@@ -128,7 +132,7 @@ class Actors:
         self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
 
     # -- per step ------------------------------------------------------------------------
-    def remember(self, entities: list) -> None:
+    def remember(self, entities: list[Entity]) -> None:
         """Call once per logic step, after the world moved: positions for interpolation and bullet trails."""
         self._prev = self._cur
         self._cur = {e.eid: (e.x, e.y, e.z) for e in entities}
@@ -141,10 +145,10 @@ class Actors:
         for eid in [k for k in self._trails if k not in live]:
             del self._trails[eid]
 
-    def _pos(self, e: object, alpha: float) -> tuple[int, int, int]:
-        x, y, z = e.x, e.y, e.z  # type: ignore[attr-defined]
-        prev = self._prev.get(e.eid)  # type: ignore[attr-defined]
-        if prev is not None and self._cur.get(e.eid) == (x, y, z) and abs(prev[0] - x) < 32 * FP:  # type: ignore[attr-defined]
+    def _pos(self, e: Entity, alpha: float) -> tuple[int, int, int]:
+        x, y, z = e.x, e.y, e.z
+        prev = self._prev.get(e.eid)
+        if prev is not None and self._cur.get(e.eid) == (x, y, z) and abs(prev[0] - x) < 32 * FP:
             px_, py_, pz_ = prev
             x = px_ + round((x - px_) * alpha)
             y = py_ + round((y - py_) * alpha)
@@ -162,43 +166,43 @@ class Actors:
             self._sheets[name] = sheet
         return sheet
 
-    def sheet_for(self, e: object) -> tuple[SpriteSheet, str] | None:
+    def sheet_for(self, e: Entity) -> tuple[SpriteSheet, str] | None:
         """The sheet and tag to draw an entity with (None when it has no sheet: warned once).
 
         A pickup uses a sheet named for its kind if there is one, else its kind's tag on the shared
         ``pickups`` sheet.
         """
-        names = [e.char] if e.char else []  # type: ignore[attr-defined]
-        if e.kind == "pickup":  # type: ignore[attr-defined]
+        names = [e.char] if e.char else []
+        if e.kind == "pickup":
             names.append(PICKUP_SHEET)
         for name in names:
             sheet = self._sheet(name)
             if sheet is None:
                 continue
-            for tag in (e.anim, e.tag, "idle"):  # type: ignore[attr-defined]
+            for tag in (e.anim, e.tag, "idle"):
                 if tag and sheet.has(tag):
                     return sheet, tag
         have = [n for n in names if self._sheet(n) is not None]
-        key = f"{'/'.join(have)}:{e.anim}" if have else "/".join(names)  # type: ignore[attr-defined]
+        key = f"{'/'.join(have)}:{e.anim}" if have else "/".join(names)
         if key not in self._missing:
             self._missing.add(key)
             warn(f"sprite sheet {key} has no animation to show" if have
                  else f"no sprite sheet {key} in assets/sprites")
         return None
 
-    def frame_of(self, sheet: SpriteSheet, tag: str, e: object, flipped: bool) -> pygame.Surface:
+    def frame_of(self, sheet: SpriteSheet, tag: str, e: Entity, flipped: bool) -> pygame.Surface:
         """The surface to show for an entity now (see the module docstring for the timing rules)."""
         frames = sheet.frames(tag, flipped)
         n = len(frames)
-        tick = e.anim_tick  # type: ignore[attr-defined]
-        if e.kind in ("pickup", "projectile"):  # type: ignore[attr-defined]
+        tick = e.anim_tick
+        if e.kind in ("pickup", "projectile"):
             tick = self._now + e.eid * 7  # items keep no animation clock: glint on the stage's, out of step
-        anim_len = e.anim_len  # type: ignore[attr-defined]
+        anim_len = e.anim_len
         idx = 0
         if n > 1:
             move = _moves(sheet.name).get(tag) if anim_len else None
             if move is None and anim_len:
-                move = _moves(sheet.name).get(e.move or "")  # type: ignore[attr-defined]
+                move = _moves(sheet.name).get(e.move or "")
             if move is not None:
                 t = tick if anim_len == move.total else tick * move.total // max(1, anim_len)
                 key = (sheet.name, tag)
@@ -207,10 +211,10 @@ class Actors:
                 idx = move_frame(n, move, t, self._phases[key])
             elif tag == "jump":
                 # rising, hanging, falling: the pose follows the jump, not the clock
-                vz = e.vz  # type: ignore[attr-defined]
+                vz = e.vz
                 idx = 0 if vz > APEX else n - 1 if vz < -APEX or n == 2 else n // 2
             else:
-                cycles = tag in LOOPING or e.kind in ("pickup", "projectile")  # type: ignore[attr-defined]
+                cycles = tag in LOOPING or e.kind in ("pickup", "projectile")
                 idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0 and cycles)
         return frames[idx][0]
 
@@ -225,7 +229,7 @@ class Actors:
         return out
 
     # -- drawing -------------------------------------------------------------------------
-    def draw(self, canvas: pygame.Surface, entities: list, cam_x: int, cam_y: int, alpha: float,
+    def draw(self, canvas: pygame.Surface, entities: list[Entity], cam_x: int, cam_y: int, alpha: float,
              tick: int) -> None:
         """Shadows first, then every entity back to front (by depth y)."""
         self._now = tick
@@ -276,23 +280,23 @@ class Actors:
             drawn += 1
         self.drawn = drawn
 
-    def _draw_bullet(self, canvas: pygame.Surface, e: object, sx: int, sy: int, cam_x: int,
+    def _draw_bullet(self, canvas: pygame.Surface, e: Entity, sx: int, sy: int, cam_x: int,
                      cam_y: int) -> None:
         """A tracer fading behind the bullet, then its sprite, or a white-hot slug without a sheet."""
-        trail = self._trails.get(e.eid, ())  # type: ignore[attr-defined]
+        trail = self._trails.get(e.eid, ())
         pts = [(x - cam_x, y - z - cam_y) for x, y, z in trail]
         for i in range(len(pts) - 1):
             colour = BULLET_TRAIL[min(2, len(pts) - 2 - i)]
             pygame.draw.line(canvas, colour, pts[i], pts[i + 1])
         if pts:
             pygame.draw.line(canvas, BULLET_TRAIL[0], pts[-1], (sx, sy))
-        found = self.sheet_for(e) if e.char and self._sheet(e.char) is not None else None  # type: ignore[attr-defined]
+        found = self.sheet_for(e) if e.char and self._sheet(e.char) is not None else None
         if found is not None:
             sheet, tag = found
-            flipped = e.vx < 0  # type: ignore[attr-defined]
+            flipped = e.vx < 0
             px_, py_ = sheet.pivot_for(flipped)
             canvas.blit(self.frame_of(sheet, tag, e, flipped), (sx - px_, sy - py_))
             return
-        facing = 1 if e.vx >= 0 else -1  # type: ignore[attr-defined]
+        facing = 1 if e.vx >= 0 else -1
         canvas.fill(BULLET_CORE[1], (sx - (3 if facing > 0 else 0), sy - 1, 4, 2))
         canvas.fill(BULLET_CORE[0], (sx - (1 if facing > 0 else -1), sy - 1, 2, 1))

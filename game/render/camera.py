@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from game.sim.fixed import FP
+
+if TYPE_CHECKING:
+    from game.sim.world import World
 
 #: How far across the view the players' midpoint sits: a little left of centre, to see what is coming.
 FOLLOW_AT = 0.42
@@ -119,11 +123,11 @@ class Camera:
         return round(x) + self.shake_dx, int(self.y) + self.shake_dy
 
 
-def player_xs(world: object) -> list[int]:
+def player_xs(world: World) -> list[int]:
     """Whole-pixel x of every living player character in the world."""
-    by_id = {e.eid: e for e in world.entities}  # type: ignore[attr-defined]
+    by_id = {e.eid: e for e in world.entities}
     xs = []
-    for slot in world.slots:  # type: ignore[attr-defined]
+    for slot in world.slots:
         e = by_id.get(slot.eid)
         if e is not None and e.alive:
             xs.append(e.x // FP)

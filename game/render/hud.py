@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -12,6 +13,10 @@ from game.paths import assets_dir
 from game.render.atlas import SheetError, load_sheet
 from game.render.font import BitmapFont
 from game.store.files import warn
+
+if TYPE_CHECKING:
+    from game.sim.entities import Entity, PlayerSlot
+    from game.sim.world import World
 
 INK = (8, 6, 12)
 FRAME_LIGHT = (214, 196, 160)
@@ -183,11 +188,11 @@ class Hud:
         if self.logo is not None:
             self.logo = (self.logo[0].convert_alpha(), self.logo[1].convert_alpha())
 
-    def update(self, world: object, by_id: dict[int, object]) -> None:
+    def update(self, world: World, by_id: dict[int, Entity]) -> None:
         """One step: the lost-energy bars ease down towards the real value."""
         for eid, e in by_id.items():
-            if e.kind in ("player", "enemy") and e.max_hp > 0:  # type: ignore[attr-defined]
-                frac = max(0.0, e.hp / e.max_hp)  # type: ignore[attr-defined]
+            if e.kind in ("player", "enemy") and e.max_hp > 0:
+                frac = max(0.0, e.hp / e.max_hp)
                 d = self._drain.get(eid, frac)
                 self._drain[eid] = frac if frac >= d else max(frac, d - 0.008)
         for eid in [k for k in self._drain if k not in by_id]:
@@ -211,52 +216,52 @@ class Hud:
         for tick in range(x + 8, x + w, 8):   # segment notches, an arcade touch
             canvas.fill(INK, (tick, y + h - 2, 1, 2))
 
-    def player_block(self, canvas: pygame.Surface, world: object, slot: object, bx: int,
-                     by_id: dict[int, object]) -> dict[str, int]:
+    def player_block(self, canvas: pygame.Surface, world: World, slot: PlayerSlot, bx: int,
+                     by_id: dict[int, Entity]) -> dict[str, int]:
         """Portrait; name, lives, bullets and score; the energy bar; returns the numbers drawn."""
-        e = by_id.get(slot.eid)  # type: ignore[attr-defined]
-        char = e.char if e is not None and e.char else slot.name  # type: ignore[attr-defined]
+        e = by_id.get(slot.eid)
+        char = e.char if e is not None and e.char else slot.name
         face = portrait(char)
         if face is not None:
             canvas.blit(face, (bx, 2))
         tx = bx + PORTRAIT + 7
-        name = put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)  # type: ignore[attr-defined]
-        lives = int(slot.lives)  # type: ignore[attr-defined]
+        name = put(canvas, self.small, display_name(slot.name), tx, 2, NAME_COLOUR)
+        lives = int(slot.lives)
         lx = name.right + 4
         if self.life is not None:
             canvas.blit(self.life, (lx, 2))
             lx += self.life.get_width()
         count = f"x{lives}" if self.life is None else str(lives)
         put(canvas, self.small, count, lx + 1, 2, NAME_COLOUR)
-        score = int(slot.score)  # type: ignore[attr-defined]
+        score = int(slot.score)
         put(canvas, self.small, f"{score:06d}", tx + BAR_W, 2, SCORE_COLOUR, align="right")
-        hp = e.hp if e is not None else 0  # type: ignore[attr-defined]
-        max_hp = e.max_hp if e is not None else 1  # type: ignore[attr-defined]
-        self.bar(canvas, tx, 12, BAR_W - AMMO_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)  # type: ignore[attr-defined]
+        hp = e.hp if e is not None else 0
+        max_hp = e.max_hp if e is not None else 1
+        self.bar(canvas, tx, 12, BAR_W - AMMO_W, BAR_H, slot.eid, hp, max_hp, BAR_HP)
         # bullets at the end of the bar: a cartridge and how many are left (dim when empty)
-        ammo = int(slot.ammo)  # type: ignore[attr-defined]
+        ammo = int(slot.ammo)
         ax = tx + BAR_W - AMMO_W + 3
         canvas.blit(self.bullet, (ax, 11 + (BAR_H + 2 - self.bullet.get_height()) // 2))
         colour = BRASS[0] if ammo else (110, 100, 90)
         put(canvas, self.small, str(ammo), tx + BAR_W, 11, colour, align="right")
         return {"score": score, "lives": lives, "ammo": ammo, "hp": hp}
 
-    def enemy_block(self, canvas: pygame.Surface, world: object, bx: int,
-                    by_id: dict[int, object]) -> int | None:
+    def enemy_block(self, canvas: pygame.Surface, world: World, bx: int,
+                    by_id: dict[int, Entity]) -> int | None:
         """Name and energy of the enemy the players hit last, under player 1's bar (as in the arcades)."""
-        eid = world.last_hit_enemy  # type: ignore[attr-defined]
+        eid = world.last_hit_enemy
         e = by_id.get(eid) if eid is not None else None
         if e is None:
             return None
         tx = bx + PORTRAIT + 7
-        put(canvas, self.small, display_name(e.char), tx, 20, (255, 178, 140))  # type: ignore[attr-defined]
-        self.bar(canvas, tx + ENEMY_NAME_W, 22, BAR_W - ENEMY_NAME_W, 5, e.eid, e.hp, e.max_hp,  # type: ignore[attr-defined]
+        put(canvas, self.small, display_name(e.char), tx, 20, (255, 178, 140))
+        self.bar(canvas, tx + ENEMY_NAME_W, 22, BAR_W - ENEMY_NAME_W, 5, e.eid, e.hp, e.max_hp,
                  BAR_ENEMY)
-        return int(e.hp)  # type: ignore[attr-defined]
+        return int(e.hp)
 
-    def timer(self, canvas: pygame.Surface, world: object) -> int | None:
+    def timer(self, canvas: pygame.Surface, world: World) -> int | None:
         """Seconds left, top centre; red in the last ten."""
-        left = world.time_left_ticks  # type: ignore[attr-defined]
+        left = world.time_left_ticks
         if left is None:
             return None
         secs = max(0, math.ceil(left / 60))
@@ -267,9 +272,9 @@ class Hud:
         canvas.blit(img, (160 - img.get_width() // 2, 1))
         return secs
 
-    def go(self, canvas: pygame.Surface, world: object, tick: int) -> bool:
+    def go(self, canvas: pygame.Surface, world: World, tick: int) -> bool:
         """The flashing GO arrow at the right edge while the world asks for it."""
-        if not world.go_arrow:  # type: ignore[attr-defined]
+        if not world.go_arrow:
             return False
         if self.go_frames:   # the art's arrow, flicking between its red and gold frames
             img = self.go_frames[(tick // 10) % len(self.go_frames)]
@@ -326,11 +331,11 @@ class Hud:
             self._band = band.convert_alpha() if pygame.display.get_surface() is not None else band
         canvas.blit(self._band, (0, 0))
 
-    def draw(self, canvas: pygame.Surface, world: object, by_id: dict[int, object], tick: int) -> None:
+    def draw(self, canvas: pygame.Surface, world: World, by_id: dict[int, Entity], tick: int) -> None:
         """Draw the whole HUD over the scene."""
         self.band(canvas)
         players = []
-        for slot in world.slots:  # type: ignore[attr-defined]
+        for slot in world.slots:
             bx = 4 if slot.index == 0 else canvas.get_width() - 4 - (PORTRAIT + 7 + BAR_W + 4)
             players.append(self.player_block(canvas, world, slot, bx, by_id))
         self.shown = {
@@ -338,7 +343,7 @@ class Hud:
             "timer": self.timer(canvas, world),
             "enemy_hp": self.enemy_block(canvas, world, 4, by_id),
             "go": self.go(canvas, world, tick),
-            "logo_px": self.logo_strip(canvas, float(world.progress())),  # type: ignore[attr-defined]
+            "logo_px": self.logo_strip(canvas, float(world.progress())),
         }
 
     def draw_notice(self, canvas: pygame.Surface, text: str) -> None:

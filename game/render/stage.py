@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pygame
@@ -19,6 +20,10 @@ from game.sim.events import Event
 from game.sim.level import LevelDesc
 from game.tiled.mapview import LayerView, MapView, TilesetView
 from game.tiled.problems import LevelError
+
+if TYPE_CHECKING:
+    from game.sim.entities import Entity
+    from game.sim.world import World
 
 VIEW_W, VIEW_H = 320, 180
 BACKDROP = (26, 16, 20)
@@ -117,7 +122,7 @@ class Stage:
         self.tick = 0
         self.camera: Camera
         self.effects: Effects
-        self._by_id: dict[int, object] = {}
+        self._by_id: dict[int, Entity] = {}
         self.reload(level, level_path)
 
     def reload(self, level: LevelDesc, level_path: Path | None) -> None:
@@ -153,37 +158,37 @@ class Stage:
         return self.camera.left
 
     # -- per step --------------------------------------------------------------------------
-    def handle_events(self, events: list[Event], world: object) -> None:
+    def handle_events(self, events: list[Event], world: World) -> None:
         """Turn one step's events into effects and shake."""
         if not events:
             return
-        facing = {e.eid: e.facing for e in world.entities}  # type: ignore[attr-defined]
+        facing = {e.eid: e.facing for e in world.entities}
         self.effects.feed(events, facing)
         for e in events:
             if e.kind in SHAKE_EVENTS and e.strength >= 2:
                 self.camera.kick(e.strength)
 
-    def update(self, world: object) -> None:
+    def update(self, world: World) -> None:
         """One 60 Hz step of presentation: camera, particles, bars, interpolation memory."""
         self.tick += 1
-        entities = world.entities  # type: ignore[attr-defined]
+        entities = world.entities
         self._by_id = {e.eid: e for e in entities}
         self.actors.remember(entities)
-        self.camera.update(player_xs(world), world.camera_lock)  # type: ignore[attr-defined]
+        self.camera.update(player_xs(world), world.camera_lock)
         self.effects.update(self.camera.left, int(self.camera.y), VIEW_W, VIEW_H)
         self.hud.update(world, self._by_id)
 
     # -- per frame -------------------------------------------------------------------------
-    def draw(self, canvas: pygame.Surface, world: object, alpha: float) -> None:
+    def draw(self, canvas: pygame.Surface, world: World, alpha: float) -> None:
         """The whole frame: back layers, shadows and bodies by depth, effects, front layers, weather, HUD."""
         if not self._by_id:
-            self._by_id = {e.eid: e for e in world.entities}  # type: ignore[attr-defined]
+            self._by_id = {e.eid: e for e in world.entities}
         if not self.camera.placed:   # drawn before the first step: frame the players at once
-            self.camera.update(player_xs(world), world.camera_lock)  # type: ignore[attr-defined]
+            self.camera.update(player_xs(world), world.camera_lock)
         cx, cy = self.camera.view(alpha)
         canvas.fill(self.backdrop)
         self.tiles.draw(canvas, cx, cy, False)
-        self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)  # type: ignore[attr-defined]
+        self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)
         self.effects.draw(canvas, cx, cy)
         self.tiles.draw(canvas, cx, cy, True)
         self.effects.draw_weather(canvas, cx, cy)
