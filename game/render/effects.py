@@ -325,6 +325,13 @@ class Effects:
                 canvas.fill(YELLOW if p.age < p.life // 2 else ORANGE, (sx, sy, 2 if p.age < 4 else 1, 1))
             elif k == "muzzle":
                 facing = p.data
+                if self.sheet is not None and self.sheet.has("muzzle_flash"):
+                    # the art's flash starts at its pivot and points along the shot
+                    frames = self.sheet.frames("muzzle_flash", facing < 0)  # type: ignore[operator]
+                    img = frames[min(len(frames) - 1, p.age // 3)][0]
+                    px_, py_ = self.sheet.pivot_for(facing < 0)  # type: ignore[operator]
+                    blit(img, (sx - px_, sy - py_))
+                    continue
                 img = muzzle_frames(facing)[0 if p.age < 3 else 1]  # type: ignore[arg-type]
                 blit(img, (sx if facing > 0 else sx - img.get_width(), sy - img.get_height() // 2))
             elif k == "pop" and self.font is not None:
