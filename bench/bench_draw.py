@@ -40,13 +40,11 @@ def _scene() -> tuple[object, object, object]:
     level = dataclasses.replace(level, enemies=extra, waves=[])
     world = World(level, seed=3)
     stage = Stage(level, level_path("bathhouse"))
-    # a few seconds of real play so everyone is mid-fight, with a pistol shot in the mix
+    # a few seconds of real play so everyone is awake and moving (a few punches, nobody beaten yet)
     from game.sim.actions import Action
 
-    for t in range(240):
-        bits = Action.RIGHT if t < 40 else (Action.PUNCH if t % 9 == 0 else 0)
-        if t == 120:
-            bits = Action.SPECIAL
+    for t in range(180):
+        bits = Action.RIGHT if t < 40 else (Action.PUNCH if t % 30 == 0 else 0)
         events = world.step((int(bits),))
         stage.handle_events(events, world)
         stage.update(world)
