@@ -178,3 +178,17 @@ def test_a_level_whose_pictures_fail_to_reload_keeps_the_last_good_ones(canvas, 
     assert stage.tiles is tiles and stage.picture_errors
     stage.update(world)
     stage.draw(canvas, world, 0.0)
+
+
+def test_steam_in_the_bathhouse_and_snow_in_moscow_drift_on_their_own():
+    from game.render.effects import Effects, weather_for
+
+    assert weather_for("bathhouse", "") == "steam" and weather_for("x", "bathhouse") == "steam"
+    assert weather_for("red_square", "moscow") == "snow" and weather_for("chicago", "chicago") == ""
+    snow = Effects("snow", seed=1)
+    before = [f[1] for f in snow.snow]
+    snow.update(0, 0)
+    assert all(b != a for b, a in zip(before, (f[1] for f in snow.snow), strict=True)), "every flake falls"
+    steam = Effects("steam", seed=1)
+    steam.update(100, 12)
+    assert steam.steam and all(40 <= s[0] <= 100 + 320 + 60 for s in steam.steam)
