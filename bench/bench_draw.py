@@ -53,8 +53,6 @@ def _scene() -> tuple[object, object, object]:
 
 def measure(frames: int = FRAMES) -> dict[str, float]:
     """Time ``frames`` frames of stage update + draw + present (the world itself is not stepped)."""
-    import resource
-
     from game.sim import events as ev
     from game.sim.events import Event
     from game.sim.fixed import FP
@@ -75,12 +73,31 @@ def measure(frames: int = FRAMES) -> dict[str, float]:
         stage.draw(canvas, world, 0.5)
         display.present()
     elapsed = time.perf_counter() - start
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    rss_kb = _peak_rss_kb()
     awake = sum(1 for e in foes if e.alive)
     if awake < ENEMIES:
         raise RuntimeError(f"bench_draw: only {awake} of {ENEMIES} enemies left standing to draw")
     return {"draw_fps_10_enemies": round(frames / elapsed, 1),
-            "peak_rss_mb": round(rss_kb / (1024 if sys.platform != "darwin" else 1024 * 1024), 1)}
+            "peak_rss_mb": round(rss_kb / 1024, 1)}
+
+
+def _peak_rss_kb() -> int:
+    """This process's peak resident memory in KiB.
+
+    Linux's ``VmHWM`` belongs to the process image and starts afresh at exec; ``ru_maxrss``
+    can carry over the parent's peak when the child was forked from a big parent process.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    import resource  # not on Windows; /proc answered on Linux already
+
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return kb // 1024 if sys.platform == "darwin" else kb
 
 
 def run() -> dict[str, float]:
