@@ -16,13 +16,12 @@ replaying cannot disagree.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from game import __version__
+from game.atomic import atomic_write_text
 from game.sim.actions import ALL_ACTIONS
 from game.sim.level import LevelDesc
 from game.sim.world import World
@@ -83,18 +82,7 @@ class Replay:
 
     def save(self, path: str | Path) -> None:
         """Write atomically (temporary file, then rename)."""
-        path = Path(path)
-        fd, tmp = tempfile.mkstemp(dir=path.parent or ".", prefix=path.name, suffix=".tmp")
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; these are ordinary files
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(self.to_json())
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_text(path, self.to_json())
 
     @classmethod
     def from_json(cls, text: str, source: str = "replay") -> Replay:

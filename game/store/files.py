@@ -7,10 +7,13 @@ import json
 import os
 import shutil
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from game.atomic import atomic_write_text
+
+__all__ = ["atomic_write_text", "keep_backup", "load_json", "user_data_dir", "warn"]
 
 T = TypeVar("T")
 
@@ -33,22 +36,6 @@ def user_data_dir() -> Path:
             path = Path.home() / ".local" / "share" / "redheat"
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write a file so that a crash at any moment leaves either the old or the new file whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.chmod(tmp, 0o644)  # mkstemp makes 0600; these are ordinary files
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def warn(message: str) -> None:
