@@ -235,3 +235,28 @@ def test_jump_kick_flies_hits_and_lands_in_recovery():
         evs += w.step((R,))
     assert ev.HIT in kinds(evs) and ev.LAND in kinds(evs) and ev.JUMP in kinds(evs)
     assert e.state in ("knockdown", "down", "getup") and p.z == 0 and p.state in ("idle", "walk")
+
+
+def test_a_death_starts_a_fresh_animation_of_its_own_length():
+    w = World(arena((("thug", 130, 130),)), seed=1)
+    w.ai_enabled = False
+    p, thug = w.by_id[w.slots[0].eid], next(e for e in w.entities if e.kind == "enemy")
+    w.step((K,))
+    for _ in range(3):
+        w.step((0,))
+    assert p.state == "attack" and p.anim_tick > 0
+    combat.kill(w, p, -1, 256, 256, thug)
+    assert (p.state, p.anim, p.anim_tick, p.anim_len, p.move) == ("death", "death", 0, combat.DEATH_TICKS, "")
+    assert not p.move_hit and p.hit_ids == []
+
+
+def test_a_victim_dropped_when_its_holder_dies_starts_a_fresh_hurt_animation():
+    w = World(arena((("thug", 118, 130),)), seed=1)
+    w.ai_enabled = False
+    p, thug = w.by_id[w.slots[0].eid], next(e for e in w.entities if e.kind == "enemy")
+    thug.state, thug.timer = "hurt", 30
+    w.step((R,))
+    assert p.state == "grab" and thug.state == "grabbed"
+    thug.anim_tick, thug.anim_len = 9, 17          # whatever the held pose was doing
+    combat.kill(w, p, -1, 0, 0, None)
+    assert (thug.state, thug.anim, thug.anim_tick, thug.anim_len, thug.timer) == ("hurt", "hurt", 0, 0, 12)

@@ -1,4 +1,9 @@
-"""The beat-'em-up camera: follows the players smoothly, never scrolls back, stops at wave locks, shakes."""
+"""The beat-'em-up camera: follows the rules' scroll edge, never scrolls back, stops at wave locks, shakes.
+
+The rules keep the edge of the view (``World.scroll_x``): it only moves forward, stops at wave locks
+and keeps the players inside the view, so the camera shows exactly that edge, interpolated between
+steps, and never anything left of it. Without an edge (a bare camera) it follows the players itself.
+"""
 
 from __future__ import annotations
 
@@ -18,15 +23,13 @@ FOLLOW_RATE = 0.14
 #: Screen-shake amplitude in pixels per hit strength (1 light .. 3 heavy); light hits do not shake.
 SHAKE_BY_STRENGTH = {1: 0.0, 2: 1.5, 3: 3.0}
 SHAKE_DECAY = 0.82
-#: A player's feet never go nearer the left edge of the view than this (px).
-EDGE = 24
 
 
 class Camera:
     """The left/top edge of the view in level pixels, moved once per logic step.
 
-    The camera is presentation only: it reads player positions and ``camera_lock`` from the world and
-    never feeds anything back. Shake uses its own random stream.
+    The camera is presentation only: it reads the scroll edge, player positions and ``camera_lock`` from
+    the world and never feeds anything back. Shake uses its own random stream.
     """
 
     def __init__(self, view_w: int, view_h: int, level_w: int, level_h: int,
@@ -75,16 +78,28 @@ class Camera:
         lo, hi = max(lo, floor), max(hi, floor)
         return min(max(x, lo), hi)
 
-    def update(self, player_xs: Iterable[int], lock: tuple[int, int] | None) -> None:
-        """One step: ease towards the players (level pixels), respect the lock, decay the shake."""
+    def update(self, player_xs: Iterable[int], lock: tuple[int, int] | None, edge: int | None = None) -> None:
+        """One step: follow the rules' scroll ``edge`` (else ease to the players), respect the lock, shake.
+
+        ``edge`` is ``World.scroll_x``: the view never shows left of it. It only grows, so following it
+        never scrolls back; when the camera is ahead of it (after a reload) it eases back onto it.
+        """
         self.prev_x = self.x
-        xs = list(player_xs)
-        if xs and self.placed and min(xs) - EDGE < self.reached:
-            # The rules have no wall at the left edge of the view, so a knock-back can carry a player
-            # past it; rather than lose them off screen, the camera gives way just enough to show them.
-            self.reached = max(float(self.min_x), float(min(xs) - EDGE))
-            self.x = min(self.x, self.reached)   # keep pace with them rather than ease behind
-        target = self.target_for(xs)
+        if edge is not None:
+            goal = min(max(float(edge), float(self.min_x)), float(self.max_x))
+            if not self.placed:
+                self.x = self.prev_x = goal
+                self.placed = True
+            elif self.x <= goal:
+                # the rules already ease the edge in whole pixels; the view interpolates between steps
+                self.x = goal
+            else:
+                step = (goal - self.x) * FOLLOW_RATE
+                self.x = goal if abs(goal - self.x) < 0.25 else self.x + step
+            self.reached = self.x
+            self._update_shake()
+            return
+        target = self.target_for(player_xs)
         if target is not None:
             goal = self.clamp(target, lock)
             if not self.placed:

@@ -174,7 +174,7 @@ class Stage:
         entities = world.entities
         self._by_id = {e.eid: e for e in entities}
         self.actors.remember(entities)
-        self.camera.update(player_xs(world), world.camera_lock)
+        self.camera.update(player_xs(world), world.camera_lock, world.scroll_x)
         self.effects.update(self.camera.left, int(self.camera.y), VIEW_W, VIEW_H)
         self.hud.update(world, self._by_id)
 
@@ -184,7 +184,7 @@ class Stage:
         if not self._by_id:
             self._by_id = {e.eid: e for e in world.entities}
         if not self.camera.placed:   # drawn before the first step: frame the players at once
-            self.camera.update(player_xs(world), world.camera_lock)
+            self.camera.update(player_xs(world), world.camera_lock, world.scroll_x)
         cx, cy = self.camera.view(alpha)
         canvas.fill(self.backdrop)
         self.tiles.draw(canvas, cx, cy, False)

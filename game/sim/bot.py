@@ -19,6 +19,8 @@ REACH_FAR = 26 * FP
 GUARD_RANGE = 56 * FP
 LOW_HP_PCT = 45
 REACTION = 8              # ticks before the bot notices an enemy's wind-up
+DETOUR_TICKS = 90         # a detour not reached by then is given up
+DETOUR_SAME = 16 * FP     # a goal that moved less than this is still the same goal
 
 
 class Bot:
@@ -29,6 +31,7 @@ class Bot:
         self.prev = 0
         self.knees = 0
         self.evade = 0
+        self.detour: tuple[int, int, int, int, int] | None = None   # (x, y) via, for goal (x, y), until tick
 
     def decide(self, world: World) -> int:
         """The input bitmask for this tick."""
@@ -58,11 +61,14 @@ class Bot:
             return Action.PUNCH | Action.KICK
         near = [e for e in enemies
                 if abs(e.x - me.x) < 240 * FP and (not e.dormant or abs(e.x - me.x) < 160 * FP)]
+        # Items left behind the scroll edge are gone for good, as in any brawler.
+        behind = w.player_bounds()[0]
+        items = [p for p in w.entities if p.kind == "pickup" and p.x >= behind]
         if me.hp * 100 < me.max_hp * LOW_HP_PCT:
-            heal = self._nearest(me, [p for p in w.entities if p.kind == "pickup" and p.tag == "health"])
+            heal = self._nearest(me, [p for p in items if p.tag == "health"])
             if heal is not None and (not near or abs(heal.x - me.x) < 120 * FP):
                 return self._walk_to(w, me, heal.x, heal.y)
-        ammo = [p for p in w.entities if p.kind == "pickup" and p.tag == "ammo"]
+        ammo = [p for p in items if p.tag == "ammo"]
         if ammo and not near:
             a = self._nearest(me, ammo)
             if a is not None and abs(a.x - me.x) < 200 * FP:
@@ -145,8 +151,17 @@ class Bot:
         return bits
 
     def _walk_to(self, w: World, me: Entity, x: int, y: int) -> int:
-        # Round benches and pools by the floor's own route, then straight at the goal.
-        x, y = waypoint(w, me.x, me.y, x, y)
+        # Round benches and pools by the floor's own route, then straight at the goal. A detour is
+        # followed to its tile before the straight line is tried again: grazing a column base's corner
+        # would otherwise flip between the two every tick.
+        d = self.detour
+        if (d is not None and w.tick <= d[4] and abs(d[2] - x) <= DETOUR_SAME and abs(d[3] - y) <= DETOUR_SAME
+                and (abs(d[0] - me.x) > 2 * FP or abs(d[1] - me.y) > 2 * FP)):
+            x, y = d[0], d[1]
+        else:
+            wx, wy = waypoint(w, me.x, me.y, x, y)
+            self.detour = (wx, wy, x, y, w.tick + DETOUR_TICKS) if (wx, wy) != (x, y) else None
+            x, y = wx, wy
         bits = 0
         if abs(y - me.y) > 2 * FP:
             bits |= Action.DOWN if y > me.y else Action.UP

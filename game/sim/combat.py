@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from game.sim import events as ev
 from game.sim import scoring
 from game.sim.entities import ENEMY_TEAM, PLAYER_TEAM, VULNERABLE_STATES, Entity
+from game.sim.fighter import set_state
 from game.sim.fixed import FP
 from game.sim.hitboxes import AttackRec, HurtRec, overlaps
 from game.sim.moves import Move, load_moveset
@@ -246,10 +247,9 @@ def _let_go(w: World, v: Entity) -> None:
         if other is not None and other.grab_eid == v.eid:
             other.grab_eid = -1
             if other.state == "grabbed":
-                other.state, other.anim, other.anim_tick, other.timer = "hurt", "hurt", 0, 12
+                set_state(other, "hurt", 12)
             elif other.state in ("grab", "attack"):
-                other.state, other.anim, other.anim_tick, other.anim_len = "idle", "idle", 0, 0
-                other.move = ""
+                set_state(other, "idle")
 
 
 def kill(w: World, v: Entity, direction: int, knockback: int, launch: int, by: Entity | None) -> None:
@@ -257,8 +257,10 @@ def kill(w: World, v: Entity, direction: int, knockback: int, launch: int, by: E
     v.alive = False
     _let_go(w, v)
     w.release_token(v)
-    v.state, v.anim, v.anim_tick, v.move = "death", "death", 0, ""
-    v.anim_len = v.timer = DEATH_TICKS
+    # A fresh one-shot animation as long as the body stays: nothing of the blow or move it died in
+    # carries over, so the renderer times the fall from the first death frame.
+    set_state(v, "death", DEATH_TICKS, anim_len=DEATH_TICKS)
+    v.move_hit, v.hit_ids = False, []
     v.vx = direction * knockback
     if launch:
         v.vz, v.z = launch, max(v.z, 1)

@@ -23,6 +23,7 @@ GETUP_INVULN = 45         # blinking after getting up: no cheap re-knockdowns
 FRICTION = 40             # slide slowdown on the floor, 1/256 px per tick per tick
 GRAB_TICKS = 110          # a held enemy breaks free after this long
 GRAB_DISTANCE = 20 * FP
+NUDGE = 16                # px: how far round a small obstacle a player walking into it is steered
 AIR_STATES = frozenset({"jump", "knockdown", "thrown", "death", "attack"})
 
 
@@ -163,8 +164,14 @@ def physics(w: World, e: Entity) -> None:
     stuck = blocked(w, e.x, e.y)
     if e.vx:
         nx = e.x + e.vx
-        if (blocked(w, nx, e.y) and not stuck) or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
+        wall = blocked(w, nx, e.y) and not stuck
+        if wall or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
             e.vx = 0 if st != "walk" else e.vx
+            if (wall and (st == "walk" or st == "idle") and e.slot >= 0
+                    and (e.vy == 0 or blocked(w, e.x, e.y + e.vy))):
+                # Walking straight into a column base or a bench end steers round its nearer end,
+                # as arcade brawlers do, instead of marching on the spot behind it.
+                e.vy = _round_obstacle(w, e, nx)
         else:
             e.x = nx
     if e.vy:
@@ -184,6 +191,24 @@ def physics(w: World, e: Entity) -> None:
             e.state, e.anim, e.anim_tick = want, want, 0
         elif moving and e.slot >= 0 and e.anim_tick % 16 == 8:
             w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+
+
+def _round_obstacle(w: World, e: Entity, nx: int) -> int:
+    """Depth speed towards the nearer free lane past a wall within ``NUDGE`` px (0: none that close)."""
+    best = 0
+    for d in (-1, 1):
+        for s in range(1, NUDGE + 1):
+            y = e.y + d * s * FP
+            if blocked(w, e.x, y):
+                break
+            if not blocked(w, nx, y):
+                if best == 0 or s < abs(best):
+                    best = d * s
+                break
+    if best == 0:
+        return 0
+    step = min(w.player_stats(e).depth, abs(best) * FP)
+    return step if best > 0 else -step
 
 
 def _slow(v: int) -> int:

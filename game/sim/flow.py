@@ -15,11 +15,11 @@ from game.sim.entities import ENEMY_TEAM, Entity
 from game.sim.fighter import blocked, set_state
 from game.sim.fixed import FP, TICKS_PER_SECOND
 from game.sim.level import EnemySpawn, WaveZone
+from game.sim.scroll import VIEW_W
 
 if TYPE_CHECKING:
     from game.sim.world import World
 
-VIEW_W = 320              # the canvas width the camera shows
 GO_TICKS = 120            # how long the GO arrow flashes
 RESPAWN_INVULN = 120
 PICKUP_REACH_X = 14 * FP
@@ -78,7 +78,7 @@ def _start_wave(w: World, zone: WaveZone, trigger: Entity) -> None:
         w.lock = lock_range(w, zone)
         lo, hi = w.lock
     else:
-        lo = max(0, trigger.x // FP - VIEW_W // 2)
+        lo = w.scroll_x      # an open wave comes in from the edges of the view
         hi = lo + VIEW_W
     w.emit(ev.WAVE_START, x=trigger.x // FP, y=trigger.y // FP, value=zone.number)
     for s in w.level.enemies:

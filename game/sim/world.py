@@ -5,7 +5,8 @@ A step runs these phases in order, each over every entity:
 2. aging: timers, move frames (and shots leaving the gun);
 3. decisions: players' inputs, then the enemies' AI;
 4. motion: walking, lunges, flight, sliding collision, landing; bullets fly;
-5. flow: waves, pickups, lives, exit, time limit.
+5. flow: waves, pickups, lives, exit, time limit;
+6. scroll: the view's left edge follows the players forward (a wall behind them, see ``scroll.py``).
 Entities created or removed during a step join or leave the world at its end.
 """
 
@@ -16,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim import ai, combat, controls, fighter, flow
+from game.sim import ai, combat, controls, fighter, flow, scroll
 from game.sim import events as ev
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
 from game.sim.events import Event
@@ -63,6 +64,9 @@ class World:
         self.last_hit_enemy: int | None = None
         self.lock: tuple[int, int] | None = None
         self.lock_wave = -1
+        self.scroll_x = 0           # left edge of the view (whole px): only ever increases
+        self._bounds_key: tuple[int, tuple[int, int] | None] | None = None
+        self._bounds = (0, 0)
         self.go_arrow = 0
         self.token_cooldown = 0
         self.route_fields: dict[tuple[int, int], list[int]] = {}   # a cache derived from the level
@@ -88,6 +92,7 @@ class World:
         self._ammo = start_ammo(level.name, level.properties)
         for _ in range(players):
             self._add_player()
+        scroll.start(self)
         flow.start(self)
         self._building = False
 
@@ -112,10 +117,11 @@ class World:
         return [self.by_id[s.eid] for s in self.slots]
 
     def player_bounds(self) -> tuple[int, int]:
-        """Where players may walk (1/256 px): inside the camera lock, else the level."""
-        if self.lock is None:
-            return 4 * FP, (self.px_width - 4) * FP
-        return (self.lock[0] + 12) * FP, (self.lock[1] - 12) * FP
+        """Where players may walk (1/256 px): inside the view (scroll edge), the camera lock and the level."""
+        key = (self.scroll_x, self.lock)
+        if key != self._bounds_key:     # asked for every walking body: worked out once per change
+            self._bounds_key, self._bounds = key, scroll.bounds(self)
+        return self._bounds
 
     # -- entity bookkeeping ---------------------------------------------------------------
     def spawn(self, kind: str, x: int, y: int) -> Entity:
@@ -141,6 +147,11 @@ class World:
                 x, y = lead.x - 24 * FP, lead.y
             if fighter.blocked(self, x, y):
                 x, y = lead.x, lead.y
+            if not self._building:
+                # Joining mid-level: in view, beside the lead where the floor allows.
+                x = scroll.clamp_x(self, x)
+                if fighter.blocked(self, x, y):
+                    x, y = lead.x, lead.y
         e = Entity(eid=self._next_id, kind="player", x=x, y=y)
         self._next_id += 1
         self.entities.append(e)
@@ -215,6 +226,7 @@ class World:
                 elif e.kind != "pickup":
                     fighter.physics(self, e)
             flow.update(self)
+            scroll.advance(self)
             self._commit()
         self.tick += 1
         return self.events
@@ -276,7 +288,8 @@ class World:
         """A stable hex digest of everything that affects the future of the world (ints and strings only)."""
         h = hashlib.blake2b(digest_size=8)
         flow_state = (self.tick, self.result, self.players, self.difficulty, self.seed, self.enemies_defeated,
-                      self.last_hit_enemy, self.lock, self.lock_wave, self.go_arrow, self.token_cooldown,
+                      self.last_hit_enemy, self.lock, self.lock_wave, self.scroll_x, self.go_arrow,
+                      self.token_cooldown,
                       self.ai_enabled,
                       sorted(self.wave_status.items()), self._next_id)
         h.update(repr(flow_state).encode())
