@@ -159,3 +159,24 @@ def test_a_locked_wave_always_comes_to_players_parked_at_its_far_edge(difficulty
             locked_at_edge += 1
     assert locked_at_edge > 0, "the parker reached the lock's far edge"
     assert all(st == "cleared" for st in w.wave_status.values()), w.wave_status
+
+
+def test_with_both_ways_held_the_direction_pressed_last_wins():
+    # A Left key whose release was lost must not cancel Right out (Danko "not moving on Right").
+    w = World(corridor(), seed=1)
+    p = player(w)
+    for _ in range(30):
+        w.step((R,))
+    x = p.x
+    for _ in range(30):
+        w.step((L,))
+    assert p.x < x
+    x = p.x
+    for _ in range(60):
+        w.step((L | R,))            # Left stuck down, Right pressed after it
+    assert p.x > x and p.facing == 1
+    w.step((R,))
+    x = p.x
+    for _ in range(30):
+        w.step((L | R,))            # now Left is the fresher press
+    assert p.x < x and p.facing == -1

@@ -41,10 +41,9 @@ def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
         e.buffer, e.buffer_timer = "special", BUFFER_TICKS
     elif pressed & JUMP:
         e.buffer, e.buffer_timer = "jump", BUFFER_TICKS
+    dx, dy = _directions(slot, bits, pressed)
     if e.hitstop > 0 or not e.alive:
         return
-    dx = (1 if bits & RIGHT else 0) - (1 if bits & LEFT else 0)
-    dy = (1 if bits & DOWN else 0) - (1 if bits & UP else 0)
     guard = (bits & BLOCK_BITS) == BLOCK_BITS
     st = e.state
     if st == "block":
@@ -62,6 +61,29 @@ def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
             e.buffer = ""
     elif st == "grab":
         _holding(w, e, dx)
+
+
+def _directions(slot: PlayerSlot, bits: int, pressed: int) -> tuple[int, int]:
+    """Stick direction; with both ways of an axis held, the one pressed last wins.
+
+    A keyboard roll from Left to Right turns at once, and a key whose release got lost (focus,
+    a stuck switch) cannot cancel the other way out: pressing Right always walks right.
+    """
+    if pressed & RIGHT:
+        slot.last_dx = 1
+    elif pressed & LEFT:
+        slot.last_dx = -1
+    if pressed & DOWN:
+        slot.last_dy = 1
+    elif pressed & UP:
+        slot.last_dy = -1
+    dx = (1 if bits & RIGHT else 0) - (1 if bits & LEFT else 0)
+    dy = (1 if bits & DOWN else 0) - (1 if bits & UP else 0)
+    if bits & RIGHT and bits & LEFT:
+        dx = slot.last_dx
+    if bits & DOWN and bits & UP:
+        dy = slot.last_dy
+    return dx, dy
 
 
 def _during_move(w: World, e: Entity, guard: bool) -> None:

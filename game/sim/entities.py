@@ -96,9 +96,11 @@ class PlayerSlot:
     next_life_at: int = 0
     out: bool = False         # no lives left
     lives_lost: int = 0
+    last_dx: int = 0          # the horizontal direction pressed last (wins while both are held)
+    last_dy: int = 0
 
     def key(self) -> tuple[int | str | bool, ...]:
         """Fields for the state hash."""
         return (self.index, self.name, self.eid, self.lives, self.score, self.ammo, self.prev_input,
                 self.combo_hits, self.combo_timer, self.damage_taken, self.keys, self.next_life_at, self.out,
-                self.lives_lost)
+                self.lives_lost, self.last_dx, self.last_dy)
