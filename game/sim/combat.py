@@ -39,7 +39,7 @@ def hurtbox(w: World, e: Entity) -> HurtRec | None:
         return None
     box = w.moveset(e.char).hurtbox
     if e.move:
-        mbox = w.moveset(e.char).moves[e.move].hurtbox
+        mbox = w.moveset(e.char).moves[e.move].hurtbox_at(e.anim_tick)
         if mbox is not None:
             box = mbox
     x0, x1, z0, z1 = box

@@ -24,7 +24,8 @@ MOVE_FILE_ALIAS = {"danko_bath": "danko", "thug_woodleg": "thug"}
 _INT_KEYS = ("startup", "active", "recovery", "damage", "hitstun", "hitstop", "knockback", "launch",
              "strength", "lane", "advance")
 _BOOL_KEYS = ("knockdown", "air", "grab")
-_MOVE_KEYS = {*_INT_KEYS, *_BOOL_KEYS, "hitbox", "hitboxes", "hurtbox", "cancel", "projectile"}
+_MOVE_KEYS = {*_INT_KEYS, *_BOOL_KEYS, "hitbox", "hitboxes", "hurtbox", "hurtboxes", "cancel", "projectile"}
+_PHASES = ("startup", "active", "recovery")
 
 
 class DataError(ValueError):
@@ -61,7 +62,8 @@ class Move:
     air: bool = False           # a jump attack: only in the air, ends on landing
     grab: bool = False          # done while holding someone: hits the held victim directly
     hitboxes: tuple[Box, ...] = ()   # one per active tick, 1/256 px
-    hurtbox: Box | None = None
+    hurtbox: Box | None = None        # where the attacker can be hit for the whole move
+    hurtboxes: tuple[Box, ...] = ()   # or one per tick of the move (overrides ``hurtbox``)
     cancel: tuple[str, ...] = ()
     projectile: Projectile | None = None
 
@@ -69,6 +71,12 @@ class Move:
     def total(self) -> int:
         """Length of the whole move in ticks."""
         return self.startup + self.active + self.recovery
+
+    def hurtbox_at(self, t: int) -> Box | None:
+        """The attacker's own hurtbox at tick ``t`` of the move (None: the character's usual one)."""
+        if self.hurtboxes:
+            return self.hurtboxes[min(max(t, 0), len(self.hurtboxes) - 1)]
+        return self.hurtbox
 
     def phase(self, t: int) -> str:
         """``startup``, ``active`` or ``recovery`` at tick ``t`` of the move."""
@@ -133,6 +141,8 @@ def _parse_move(name: str, raw: Any, where: str) -> Move:
         kw["hitboxes"] = (_box(raw["hitbox"], f"{where} hitbox"),) * raw["active"]
     if "hurtbox" in raw:
         kw["hurtbox"] = _box(raw["hurtbox"], f"{where} hurtbox")
+    if "hurtboxes" in raw:
+        kw["hurtboxes"] = _per_tick_boxes(raw, f"{where} hurtboxes")
     if "cancel" in raw:
         c = raw["cancel"]
         if not isinstance(c, list) or not all(isinstance(n, str) for n in c):
@@ -148,6 +158,28 @@ def _parse_move(name: str, raw: Any, where: str) -> Move:
     if not kw.get("hitboxes") and not kw.get("grab") and "projectile" not in kw:
         raise DataError(f"{where}: an attack needs a 'hitbox', 'hitboxes', 'projectile' or \"grab\": true")
     return Move(name=name, **kw)
+
+
+def _per_tick_boxes(raw: dict[str, Any], where: str) -> tuple[Box, ...]:
+    """``hurtboxes``: a list with one box per tick of the move, or a box per phase
+    (``{"startup": box, "active": box, "recovery": box}``), expanded to one per tick."""
+    spec = raw["hurtboxes"]
+    total = raw["startup"] + raw["active"] + raw["recovery"]
+    if isinstance(spec, list):
+        if len(spec) != total:
+            raise DataError(f"{where}: must list one box per tick of the move ({total}), got {len(spec)}")
+        return tuple(_box(b, f"{where}[{i}]") for i, b in enumerate(spec))
+    if isinstance(spec, dict):
+        unknown = sorted(k for k in spec if k not in _PHASES)
+        missing = [k for k in _PHASES if k not in spec]
+        if unknown or missing:
+            raise DataError(f"{where}: give a box for each of startup, active, recovery"
+                            + (f" (unknown: {', '.join(unknown)})" if unknown else ""))
+        boxes: list[Box] = []
+        for phase in _PHASES:
+            boxes += [_box(spec[phase], f"{where}.{phase}")] * raw[phase]
+        return tuple(boxes)
+    raise DataError(f"{where}: expected a list of boxes (one per tick) or an object of boxes per phase")
 
 
 def parse_moveset(char: str, raw: Any, path: str) -> MoveSet:
