@@ -104,8 +104,8 @@ def test_pistol_uses_ammo_and_dry_fires_when_empty():
     assert ev.DRY_FIRE in kinds(evs)
 
 
-def test_bathhouse_rule_starts_danko_without_bullets():
-    w = World(dataclasses.replace(arena(), name="bathhouse"), seed=1)
+def test_map_properties_start_danko_shirtless_and_without_bullets():
+    w = World(dataclasses.replace(arena(), properties={"outfit": "bath", "start_ammo": 0}), seed=1)
     assert w.slots[0].ammo == 0 and player(w).char == "danko_bath"
     w2 = World(arena(), seed=1)
     assert w2.slots[0].ammo == w.rules["start_ammo"]["default"] and player(w2).char == "danko"

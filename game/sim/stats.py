@@ -175,9 +175,10 @@ def rules() -> dict[str, Any]:
 
 
 def start_ammo(level_name: str, properties: dict[str, Any]) -> int:
-    """Bullets a player starts a level with: the map's ``start_ammo`` property, else rules.json."""
-    if isinstance(properties.get("start_ammo"), int):
-        return max(0, int(properties["start_ammo"]))
+    """Bullets a player starts a level with: the map's ``start_ammo`` (-1 = unset), else rules.json."""
+    own = properties.get("start_ammo", -1)
+    if isinstance(own, int) and not isinstance(own, bool) and own >= 0:
+        return own
     table = rules()["start_ammo"]
     return int(table.get(level_name, table["default"]))
 

@@ -157,7 +157,7 @@ class World:
         self.entities.append(e)
         self.by_id[e.eid] = e
         st = self._player_stats[name]
-        e.char = "danko_bath" if name == "danko" and self.level.name == "bathhouse" else name
+        e.char = "danko_bath" if name == "danko" and self.level.properties.get("outfit") == "bath" else name
         e.team, e.hp, e.max_hp, e.slot = PLAYER_TEAM, st.hp, st.hp, i
         self.slots.append(PlayerSlot(index=i, name=name, eid=e.eid, lives=self.diff.lives, ammo=self._ammo,
                                      next_life_at=self.rules["extra_life_every"]))
