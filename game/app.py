@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -144,13 +145,33 @@ class App:
 
         self.scenes.push(first_scene(self))
         self.clock.tick()
-        while self.running and self.scenes.top is not None:
-            ms = self.clock.tick(self.options.fps_cap)
-            self.tick_frame(ms / 1000)
+        previous = self._stop_on_terminate()
+        try:
+            while self.running and self.scenes.top is not None:
+                ms = self.clock.tick(self.options.fps_cap)
+                self.tick_frame(ms / 1000)
+        finally:
+            self.shutdown()
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
+        return 0
+
+    def _stop_on_terminate(self) -> object:
+        """SIGTERM (a session ending, ``kill``) ends the loop cleanly so recordings are saved."""
+        def stop(_signum: int, _frame: object) -> None:
+            self.running = False
+
+        try:
+            return signal.signal(signal.SIGTERM, stop)
+        except (ValueError, OSError, AttributeError):  # not the main thread, or no SIGTERM
+            return None
+
+    def shutdown(self) -> None:
+        """Leave every scene (saving a recording in progress), stop sound, close the window."""
+        self.scenes.close_all()
         if self.audio is not None:
             self.audio.stop()
         pygame.quit()
-        return 0
 
 
 def run_game(options: LaunchOptions) -> int:

@@ -76,6 +76,11 @@ class SceneStack:
         self.scenes.append(scene)
         scene.enter()
 
+    def close_all(self) -> None:
+        """Exit every scene, top first, without resuming any (the game is quitting)."""
+        while self.scenes:
+            self.scenes.pop().exit()
+
     def clear_to(self, scene: Scene) -> None:
         """Drop every scene and start over with one (quit to title)."""
         while self.scenes:
