@@ -86,6 +86,8 @@ def _plan_slots(w: World, enemies: list[Entity]) -> None:
             if counts[side] > counts[-side] + 1:
                 side = -side
             e.ai_side = side
+            # Each waiting enemy on a side gets its own slot, so the crowd spreads instead of stacking.
+            e.ai_slot = counts[side]
             counts[side] += 1
 
 
@@ -181,10 +183,11 @@ def _act(w: World, e: Entity) -> None:
         _attack(w, e, p)
         return
     side = e.ai_side
-    rank = (e.eid * 7 + w.tick // 240) % len(SLOT_DEPTHS)   # slots drift: the crowd circles
+    # Slots drift together (the crowd circles) but never share a depth on the same side.
+    rank = (e.ai_slot + w.tick // 240) % len(SLOT_DEPTHS)
     # Stand off further from a player who is looking your way.
     wary = 16 if (e.x - p.x) * p.facing > 0 else 0
-    gx = p.x + side * (st.keep_distance + wary + 12 * (e.eid % 3)) * FP
+    gx = p.x + side * (st.keep_distance + wary + 14 * (e.ai_slot % 3)) * FP
     gy = p.y + SLOT_DEPTHS[rank] * FP
     gy = min(max(gy, w.floor_top), w.floor_bottom)
     lo, hi = w.player_bounds()

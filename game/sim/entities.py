@@ -56,6 +56,7 @@ class Entity:
     ai: str = "idle"          # enemy AI mode
     ai_timer: int = 0
     ai_side: int = 1
+    ai_slot: int = 0          # enemy: its place among the waiting crowd on its side
     ai_target: int = -1
     token: bool = False
     pattern: int = 0
@@ -69,8 +70,8 @@ class Entity:
                 self.anim_tick, self.anim_len, self.move, self.move_hit, tuple(self.hit_ids), self.timer,
                 self.hitstop, self.invuln, self.air_attacked, self.combo, self.combo_timer, self.buffer,
                 self.buffer_timer, self.grab_eid, self.knees, self.owner, self.damage, self.ttl, self.amount,
-                self.slot, self.wave, self.ai, self.ai_timer, self.ai_side, self.ai_target, self.token,
-                self.pattern, self.dormant, self.remove)
+                self.slot, self.wave, self.ai, self.ai_timer, self.ai_side, self.ai_slot, self.ai_target,
+                self.token, self.pattern, self.dormant, self.remove)
 
     @property
     def is_character(self) -> bool:
