@@ -29,6 +29,7 @@ def test_level_names_from_paths_and_builtins():
     ({"cards": []}, "'cards'"),
     ({"cards": {"hotel": {"lines": []}}}, "cards.hotel"),
     ({"cards": {"hotel": {"lines": ["ok"], "speaker": 3}}}, "cards.hotel"),
+    ({"cards": {"hotel": {"lines": ["ok"], "speaker": "gallagher"}}}, "speaker 'gallagher' has no portrait"),
     ({"cards": {}, "ending": "bye"}, "ending"),
 ])
 def test_a_bad_story_file_names_the_entry(data, where):
@@ -60,3 +61,13 @@ def test_continue_resets_scores_but_keeps_the_best_for_the_table():
     w3 = World(testlevel.corridor())
     c.start_world(w3)
     assert w3.slots[0].score == 300
+
+
+def test_a_card_whose_portrait_cannot_be_read_is_shown_without_it(monkeypatch, tmp_path, capsys):
+    from game.ui import story as story_mod
+
+    story_mod.portrait.cache_clear()
+    monkeypatch.setattr(story_mod, "portrait_path", lambda speaker: tmp_path / "missing.png")
+    assert story_mod.portrait("ridzik") is None
+    assert "without it" in capsys.readouterr().err
+    story_mod.portrait.cache_clear()

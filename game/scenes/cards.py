@@ -71,10 +71,13 @@ class CardScene(Screen):
         self.snow.draw(canvas)
         panel(canvas, pygame.Rect(8, 14, 304, 146))
         face = portrait(self.card.speaker)
-        canvas.blit(face, (16, 26))
         font = small()
-        font.draw(canvas, self.card.speaker.upper(), 16 + face.get_width() // 2, 30 + face.get_height(),
-                  color=DIM, align="center")
+        if face is not None:
+            canvas.blit(face, (16, 26))
+            font.draw(canvas, self.card.speaker.upper(), 16 + face.get_width() // 2, 30 + face.get_height(),
+                      color=DIM, align="center")
+        else:
+            font.draw(canvas, self.card.speaker.upper(), 48, 60, color=DIM, align="center")
         font.draw(canvas, self.card.heading, 90, 22, color=GOLD)
         y = 38
         left = self.text[: self.shown]

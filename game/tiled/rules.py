@@ -106,14 +106,14 @@ def reachable_cells(level: LevelDesc, start: tuple[int, int]) -> np.ndarray:
         return seen
     free = ~level.solid
     seen[r, c] = True
-    todo = deque([(r, c)])
+    frontier = deque([(r, c)])
     rows, cols = level.rows, level.cols
-    while todo:
-        r, c = todo.popleft()
+    while frontier:
+        r, c = frontier.popleft()
         for nr, nc in ((r - 1, c), (r + 1, c), (r, c - 1), (r, c + 1)):
             if 0 <= nr < rows and 0 <= nc < cols and free[nr, nc] and not seen[nr, nc]:
                 seen[nr, nc] = True
-                todo.append((nr, nc))
+                frontier.append((nr, nc))
     return seen
 
 

@@ -11,7 +11,6 @@ import pygame
 
 from game.paths import assets_dir
 from game.store.files import warn
-from game.ui.text import DARK, RED, WHITE
 
 
 class StoryError(Exception):
@@ -36,6 +35,10 @@ def _card(raw: object, where: str) -> StoryCard:
     speaker, heading = raw.get("speaker", "ridzik"), raw.get("heading", "")
     if not isinstance(speaker, str) or not isinstance(heading, str):
         raise StoryError(f"{where}: 'speaker' and 'heading' must be text")
+    if not portrait_path(speaker).is_file():
+        known = sorted(p.stem.removeprefix("portrait_big_") for p in portrait_path("x").parent.glob(
+            "portrait_big_*.png"))
+        raise StoryError(f"{where}: speaker {speaker!r} has no portrait (known: {', '.join(known)})")
     return StoryCard(speaker, heading, tuple(lines))
 
 
@@ -101,46 +104,18 @@ def level_key(name: str) -> str:
 
 
 # -- portraits --------------------------------------------------------------------------
+def portrait_path(speaker: str) -> Path:
+    """Where a speaker's big story-card portrait lives (drawn by the art pipeline)."""
+    return assets_dir() / "ui" / f"portrait_big_{speaker}.png"
+
+
 @cache
-def portrait(speaker: str) -> pygame.Surface:
-    """The speaker's big portrait from ``assets/ui/portrait_big_<speaker>.png``, else one drawn here."""
-    path = assets_dir() / "ui" / f"portrait_big_{speaker}.png"
-    if path.exists():
-        try:
-            surf = pygame.image.load(str(path))
-            return surf.convert_alpha() if pygame.display.get_surface() is not None else surf
-        except pygame.error:
-            pass
-    return _drawn_portrait(speaker)
-
-
-def _drawn_portrait(speaker: str) -> pygame.Surface:
-    """A 48x56 bust: Ridzik in a loose tie and stubble, Danko with a flat-top and a fur hat's red star."""
-    s = pygame.Surface((48, 56))
-    s.fill((40, 10, 16))
-    skin, shade = (214, 160, 120), (168, 112, 84)
-    if speaker == "danko":
-        coat, hair = (70, 64, 52), (120, 84, 40)
-    else:
-        coat, hair = (96, 80, 60), (52, 34, 24)
-    pygame.draw.ellipse(s, coat, (4, 40, 40, 30))                       # shoulders
-    pygame.draw.rect(s, shade, (19, 34, 10, 8))                          # neck
-    pygame.draw.ellipse(s, skin, (13, 10, 22, 28))                       # head
-    pygame.draw.rect(s, shade, (29, 16, 5, 18))                          # cheek in shadow
-    pygame.draw.rect(s, DARK, (17, 20, 5, 2))                            # eyes
-    pygame.draw.rect(s, DARK, (26, 20, 5, 2))
-    pygame.draw.line(s, shade, (24, 22), (23, 28))                       # nose
-    if speaker == "danko":
-        pygame.draw.rect(s, hair, (13, 8, 22, 6))                        # flat-top
-        pygame.draw.line(s, DARK, (20, 32), (28, 32))                    # a stern mouth
-        pygame.draw.polygon(s, (120, 20, 20), [(16, 44), (24, 52), (32, 44)])
-    else:
-        pygame.draw.ellipse(s, hair, (12, 6, 24, 10))                    # messy hair
-        pygame.draw.line(s, DARK, (20, 31), (28, 30))                    # a smirk
-        for x in range(17, 31, 2):                                       # stubble
-            s.set_at((x, 34), shade)
-        pygame.draw.polygon(s, (150, 30, 30), [(22, 42), (26, 42), (27, 54), (21, 54)])  # loose tie
-        pygame.draw.line(s, WHITE, (18, 41), (22, 44))                  # open collar
-        pygame.draw.line(s, WHITE, (30, 41), (26, 44))
-    pygame.draw.rect(s, RED, s.get_rect(), 1)
-    return s
+def portrait(speaker: str) -> pygame.Surface | None:
+    """The speaker's big portrait, or None (with one warning) if the file cannot be read."""
+    path = portrait_path(speaker)
+    try:
+        surf = pygame.image.load(str(path))
+    except (pygame.error, FileNotFoundError) as e:
+        warn(f"cannot read portrait {path} ({e}); the card is shown without it")
+        return None
+    return surf.convert_alpha() if pygame.display.get_surface() is not None else surf
