@@ -9,11 +9,11 @@ import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from game.atomic import atomic_write_text
 
-__all__ = ["atomic_write_text", "keep_backup", "load_json", "user_data_dir", "warn"]
+__all__ = ["JsonStore", "atomic_write_text", "keep_backup", "load_json", "user_data_dir", "warn"]
 
 T = TypeVar("T")
 
@@ -51,13 +51,17 @@ def keep_backup(path: Path) -> Path:
     return bak
 
 
+class NewerVersion(Exception):
+    """The file was written by a newer version of the game."""
+
+
 def load_json(path: Path, parse: Callable[[Any], T], default: Callable[[], T],
               what: str, version: int) -> tuple[T, str | None]:
     """Read ``path`` with ``parse``; on any trouble return ``default()`` and a warning.
 
     A missing file is not a problem. A corrupt, empty, truncated or wrong-typed file is
-    copied to ``.bak``. A file written by a newer game version is left untouched and
-    ``default()`` is used without overwriting it (the caller checks ``readonly``).
+    copied to ``.bak``. A file written by a newer game version raises :class:`NewerVersion`
+    and is left untouched (:class:`JsonStore` then uses defaults and never writes it).
     """
     if not path.exists():
         return default(), None
@@ -68,7 +72,7 @@ def load_json(path: Path, parse: Callable[[Any], T], default: Callable[[], T],
             raise ValueError("not a JSON object")
         file_version = data.get("version", version)
         if isinstance(file_version, int) and file_version > version:
-            return default(), (f"{what} file {path} is from a newer version of the game; "
+            raise NewerVersion(f"{what} file {path} is from a newer version of the game; "
                                "using defaults and leaving it untouched")
         return parse(data), None
     except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as e:
@@ -76,3 +80,36 @@ def load_json(path: Path, parse: Callable[[Any], T], default: Callable[[], T],
         reason = str(e).splitlines()[0] if str(e) else e.__class__.__name__
         return default(), (f"{what} file {path} is unreadable ({reason}); "
                            f"using defaults, kept a copy in {bak.name}")
+
+
+class JsonStore(Generic[T]):
+    """One JSON file of the player's: loaded safely, saved atomically, never clobbering a newer version."""
+
+    def __init__(self, path: Path, what: str, version: int, parse: Callable[[Any], T],
+                 default: Callable[[], T]) -> None:
+        self.path, self.what, self.version = path, what, version
+        self._parse, self._default = parse, default
+        self.readonly = False          # a newer game's file: read defaults, write nothing
+        self.problem: str | None = None
+
+    def load(self) -> T:
+        """Read the file, warning once and falling back to defaults on trouble."""
+        self.problem, self.readonly = None, False
+        try:
+            value, self.problem = load_json(self.path, self._parse, self._default, self.what, self.version)
+        except NewerVersion as e:
+            value, self.problem, self.readonly = self._default(), str(e), True
+        if self.problem:
+            warn(self.problem)
+        return value
+
+    def write(self, text: str) -> bool:
+        """Write atomically unless the file belongs to a newer version; True when written."""
+        if self.readonly:
+            return False
+        try:
+            atomic_write_text(self.path, text)
+        except OSError as e:
+            warn(f"could not save {self.what} file {self.path} ({e.strerror or e})")
+            return False
+        return True

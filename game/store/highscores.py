@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.store.files import atomic_write_text, load_json, user_data_dir, warn
+from game.store.files import JsonStore, user_data_dir
 
 HIGHSCORES_VERSION = 1
 TABLE_SIZE = 10
@@ -95,31 +95,13 @@ def parse_highscores(data: dict[str, Any]) -> HighScores:
     return HighScores(entries=entries[:TABLE_SIZE])
 
 
-class HighScoreStore:
+class HighScoreStore(JsonStore[HighScores]):
     """Loads and saves ``highscores.json`` in the user data folder (atomic, ``.bak`` on trouble)."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.path = (folder or user_data_dir()) / "highscores.json"
-        self.readonly = False
-        self.problem: str | None = None
-
-    def load(self) -> HighScores:
-        """Read the table, warning once and falling back to the default table on trouble."""
-        table, problem = load_json(self.path, parse_highscores, HighScores, "high-score",
-                                   HIGHSCORES_VERSION)
-        self.problem = problem
-        if problem:
-            warn(problem)
-            self.readonly = "newer version" in problem
-        return table
+        super().__init__((folder or user_data_dir()) / "highscores.json", "high-score", HIGHSCORES_VERSION,
+                         parse_highscores, HighScores)
 
     def save(self, table: HighScores) -> bool:
         """Write atomically; never overwrites a newer version's file. True when written."""
-        if self.readonly:
-            return False
-        try:
-            atomic_write_text(self.path, table.to_json())
-        except OSError as e:
-            warn(f"could not save high scores to {self.path} ({e.strerror or e})")
-            return False
-        return True
+        return self.write(table.to_json())

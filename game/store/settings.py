@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from game.sim.actions import ACTION_NAMES
-from game.store.files import atomic_write_text, load_json, user_data_dir, warn
+from game.store.files import JsonStore, user_data_dir
 
 SETTINGS_VERSION = 1
 DIFFICULTIES = ("easy", "normal", "hard")
@@ -102,26 +102,13 @@ def parse_settings(data: dict[str, Any]) -> Settings:
     return s
 
 
-class SettingsStore:
+class SettingsStore(JsonStore[Settings]):
     """Loads and saves ``settings.json`` in the user data folder."""
 
     def __init__(self, folder: Path | None = None) -> None:
-        self.path = (folder or user_data_dir()) / "settings.json"
-        self.readonly = False
-
-    def load(self) -> Settings:
-        """Read the settings, warning once and falling back to defaults on trouble."""
-        settings, problem = load_json(self.path, parse_settings, Settings, "settings", SETTINGS_VERSION)
-        if problem:
-            warn(problem)
-            self.readonly = "newer version" in problem
-        return settings
+        super().__init__((folder or user_data_dir()) / "settings.json", "settings", SETTINGS_VERSION,
+                         parse_settings, Settings)
 
     def save(self, settings: Settings) -> None:
         """Write atomically; never overwrites a newer version's file."""
-        if self.readonly:
-            return
-        try:
-            atomic_write_text(self.path, settings.to_json())
-        except OSError as e:
-            warn(f"could not save settings to {self.path} ({e.strerror or e})")
+        self.write(settings.to_json())
