@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-from test_screens_menus import Driver
-
 from game.scenes.attract import AttractScene, attract_path, load_attract
 from game.scenes.title import ATTRACT_AFTER_TICKS
 
 RERECORD = ("python main.py sim bathhouse --bot --seed 3 --ticks 2700 "
             "--record assets/replays/attract.json")
 
-
-@pytest.fixture
-def game(tmp_path, monkeypatch):
-    monkeypatch.setenv("REDHEAT_HOME", str(tmp_path))
-    return Driver()
 
 
 def test_the_attract_replay_is_checked_in_and_loads():

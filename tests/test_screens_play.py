@@ -6,8 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pygame
-import pytest
-from test_screens_menus import Driver
+from screen_driver import Driver
 
 from game.scenes.campaign import CONTINUE_SECONDS, Campaign
 from game.scenes.play import RESULT_HOLD_TICKS, PlayScene
@@ -15,17 +14,6 @@ from game.sim import testlevel
 from game.sim.fixed import FP
 from game.sim.world import World
 from game.store.highscores import HighScoreStore
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    monkeypatch.setenv("REDHEAT_HOME", str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def game(home):
-    return Driver()
 
 
 def start_play(game: Driver, players: int = 1) -> PlayScene:
