@@ -133,7 +133,7 @@ def run_sim(argv: Sequence[str]) -> int:
         while world.result is None and world.tick < max_ticks:
             rec.step(source(world))
         try:
-            rec.replay.save(args.record)
+            rec.finish().save(args.record)
         except OSError as e:
             raise CliError(f"cannot write replay {args.record}: {e.strerror or e}") from None
     else:

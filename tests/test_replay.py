@@ -18,7 +18,7 @@ def _record(frames, seed=7, players=1) -> tuple[Replay, World]:
     rec = Recorder(world)
     for f in frames:
         rec.step(f)
-    return rec.replay, world
+    return rec.finish(), world
 
 
 def test_record_then_replay_reaches_the_same_hash(tmp_path):

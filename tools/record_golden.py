@@ -43,7 +43,7 @@ def record(name: str, level_arg: str, seed: int, players: int, source: str, tick
         bots = bot_input(world)
         while world.result is None and world.tick < ticks:
             rec.step(bots(world))
-    data = json.loads(rec.replay.to_json())
+    data = json.loads(rec.finish().to_json())
     data["level_arg"] = level_arg
     (OUT / f"{name}.json").write_text(json.dumps(data, separators=(",", ":")) + "\n")
     print(f"{name}: {world.tick} ticks, result {world.result}, hash {world.state_hash()}")

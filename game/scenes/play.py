@@ -86,7 +86,7 @@ class PlayScene(Scene):
         if self.recorder is None or not self.app.options.record:
             return
         try:
-            self.recorder.replay.save(self.app.options.record)
+            self.recorder.finish().save(self.app.options.record)
             print(f"Replay saved: {self.app.options.record}")
         except OSError as e:
             warn(f"could not save replay {self.app.options.record} ({e.strerror or e})")

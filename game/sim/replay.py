@@ -142,8 +142,12 @@ class Recorder:
         events = self.world.step(decoded)
         if self.world.tick % CHECKPOINT_EVERY == 0:
             self.replay.checkpoints.append((self.world.tick, self.world.state_hash()))
-        self.replay.final_hash = self.world.state_hash()
         return events
+
+    def finish(self) -> Replay:
+        """The recording so far, stamped with the world's current hash (call before saving)."""
+        self.replay.final_hash = self.world.state_hash()
+        return self.replay
 
 
 @dataclass(slots=True)
