@@ -100,3 +100,20 @@ def test_scroll_edge_is_part_of_the_state_hash():
     assert a.state_hash() == b.state_hash()
     b.scroll_x += 1
     assert a.state_hash() != b.state_hash()
+
+
+def test_placing_a_player_after_a_reload_brings_the_view_to_them():
+    from game.cli_levels import load_level
+    from game.sim.fixed import FP
+    from game.sim.world import World
+
+    w = World(load_level("bathhouse"))
+    assert w.place_player(0, 700 * FP, 130 * FP, -1)
+    p = w.by_id[w.slots[0].eid]
+    assert (p.x, p.facing) == (700 * FP, -1)
+    assert w.scroll_x * FP < p.x < (w.scroll_x + 320) * FP
+    w.step((0,))
+    assert p.x == 700 * FP
+    assert not w.place_player(0, 700 * FP, 8 * FP, 1)    # into the wall: refused, player unmoved
+    assert not w.place_player(0, -5 * FP, 130 * FP, 1)   # off the map: refused
+    assert (p.x, p.y) == (700 * FP, 130 * FP)

@@ -10,7 +10,7 @@ import pytest
 
 from game.sim.level import LevelDesc
 from game.tiled import LevelError
-from game.tiled.watch import LevelWatcher, keep_position
+from game.tiled.watch import LevelWatcher
 
 DATA = Path(__file__).parent / "data" / "tiled"
 TEMPLATES = Path(__file__).parents[1] / "templates"
@@ -69,13 +69,6 @@ def test_reload_forces_a_load(level_copy: Path) -> None:
     w = LevelWatcher(level_copy)
     assert isinstance(w.reload(), LevelDesc)
 
-
-def test_players_keep_their_spot_only_when_it_is_still_floor(level_copy: Path) -> None:
-    level = LevelWatcher(level_copy).level
-    assert level is not None
-    assert keep_position(level, 100, 150) == (100, 150)
-    assert keep_position(level, 100, 20) == level.player_start
-    assert keep_position(level, -5, 150) == level.player_start
 
 
 def test_fixing_a_broken_tileset_reloads_even_when_the_first_load_failed(level_copy: Path) -> None:

@@ -15,7 +15,6 @@ import pygame
 from game.scenes.campaign import Campaign
 from game.scenes.stack import Scene
 from game.sim.actions import Action
-from game.sim.fixed import FP
 from game.sim.level import LevelDesc
 from game.sim.replay import Recorder
 from game.sim.world import World
@@ -228,11 +227,8 @@ class PlayScene(Scene):
         old = self.world
         world = World(level, seed=self.seed, difficulty=old.difficulty, players=old.players)
         self.campaign.start_world(world)
-        for slot, new_slot in zip(old.slots, world.slots, strict=False):
+        for index, slot in enumerate(old.slots[: len(world.slots)]):
             before = old.by_id.get(slot.eid)
-            after = world.by_id.get(new_slot.eid)
-            if before is None or after is None:
-                continue
-            if not level.is_solid_px(before.x // FP, before.y // FP):
-                after.x, after.y, after.facing = before.x, before.y, before.facing
+            if before is not None:
+                world.place_player(index, before.x, before.y, before.facing)
         return world

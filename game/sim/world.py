@@ -164,6 +164,18 @@ class World:
         self.players = len(self.slots)
         return e
 
+    def place_player(self, index: int, x: int, y: int, facing: int) -> bool:
+        """Put player ``index`` at (x, y) in 1/256 px if that is floor, and bring the view to them.
+
+        Used when a level is reloaded while a designer plays it: they stay where they stood.
+        """
+        e = self.by_id.get(self.slots[index].eid) if index < len(self.slots) else None
+        if e is None or self.level.is_solid_px(x // FP, y // FP):
+            return False
+        e.x, e.y, e.facing = x, y, facing
+        scroll.start(self)
+        return True
+
     def join_player(self) -> int:
         """Player 2 (Ridzik) joins beside player 1; returns the new slot index."""
         if len(self.slots) >= 2:

@@ -63,9 +63,3 @@ class LevelWatcher:
         """Reload now (F5), changed or not."""
         return self._load()
 
-
-def keep_position(level: LevelDesc, x: int, y: int) -> tuple[int, int]:
-    """Where a player stands after a reload: the same spot if still walkable, else the level's start."""
-    if 0 <= x < level.pixel_width and 0 <= y < level.pixel_height and not level.is_solid_px(x, y):
-        return x, y
-    return level.player_start
