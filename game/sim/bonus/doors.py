@@ -31,8 +31,8 @@ from game.sim.bonus.base import (
 )
 
 COLS, ROWS = 6, 2
-DOOR_W, DOOR_H = 32, 50
-FIG_HALF_W, FIG_HALF_H = 9, 20        # the figure standing in an open door
+DOOR_W, DOOR_H = 40, 70
+FIG_HALF_W, FIG_HALF_H = 10, 28       # the figure standing in an open door
 SHUT_AFTER = 24                        # a downed figure's door shuts this long after the shot
 FIELD = (8, 22, SCREEN_W - 8, SCREEN_H - 8)
 FIGURES = ("gunman", "civilian", "ridzik")
@@ -41,7 +41,7 @@ FIGURES = ("gunman", "civilian", "ridzik")
 def door_centre(door: int) -> tuple[int, int]:
     """Centre of a locker door (0..11, left to right, top row first)."""
     c, r = door % COLS, door // COLS
-    return 50 + 44 * c, 64 + 60 * r
+    return 40 + 48 * c, 58 + 72 * r
 
 
 @dataclass(slots=True)
