@@ -25,8 +25,8 @@ if TYPE_CHECKING:
 
 #: One sentence per game and its keys (action, what it does): the card says exactly this.
 RULES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "coal": ("Strike the hot coal when the power meter is full: three strikes, each on the beat. "
-             "Three good strikes, or a perfect one and a good one, break it.",
+    "coal": ("Strike the hot coal three times, each when the power meter is full: "
+             "three good strikes, or a perfect one and a good one, break it.",
              (("punch", "STRIKE"),)),
     "bill": ("Put the torn bill back together in 30 seconds: pick up a piece, turn it the right way "
              "up and drop it on its place; it snaps in when close.",

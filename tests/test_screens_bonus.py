@@ -1,0 +1,86 @@
+"""The bonus games through the real app: title menu, rules card, play, payout; and after a level."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from screen_driver import Driver
+
+from game.scenes.bonus import BonusScene
+from game.scenes.campaign import Campaign
+from game.scenes.play import RESULT_HOLD_TICKS, PlayScene
+from game.sim import testlevel
+
+
+def _to_bonus_menu(game: Driver) -> None:
+    game.key("return")
+    game.top.menu.select_key("bonus")
+    game.key("z")
+    assert game.stack[-1] == "BonusMenuScene"
+
+
+def test_practise_the_hot_coal_from_the_title(game):
+    _to_bonus_menu(game)
+    game.key("z")                                  # HOT COAL
+    scene = game.top
+    assert isinstance(scene, BonusScene) and scene.phase == "rules"
+    game.tick(35)
+    game.key("z")
+    assert scene.phase == "play"
+    coal = scene.session.current
+    while coal.play_tick < 0:
+        game.tick()
+    for _ in range(3):                             # strike at each peak, as a steady player would
+        while coal.recover > 0 or coal.ticks_to_peak() > 1:
+            game.tick()
+        game.key("z")
+    assert scene.phase == "result" and coal.result in ("passed", "perfect")
+    assert scene.session.rewards()[0].health > 0
+    game.tick(35)
+    game.key("z")
+    assert game.stack[-1] == "BonusMenuScene"
+
+
+def test_kick_backs_out_of_the_rules_card_in_practice(game):
+    _to_bonus_menu(game)
+    game.top.menu.select_key("doors")
+    game.key("z")
+    assert isinstance(game.top, BonusScene) and game.top.session.game == "doors"
+    game.tick(35)
+    game.key("x")
+    assert game.stack[-1] == "BonusMenuScene"
+
+
+def test_a_level_with_a_bonus_property_plays_it_and_pays_into_the_next_level(game):
+    level = dataclasses.replace(testlevel.corridor(), next="builtin:corridor",
+                                properties={"bonus": "bill"})
+    play = PlayScene(game.app, level, None, campaign=Campaign(level="builtin:corridor"))
+    game.app.scenes.clear_to(play)
+    game.tick()
+    play.world.slots[0].score = 5000
+    play.world.result = "cleared"
+    game.tick(RESULT_HOLD_TICKS + 2)
+    game.tick(200)                                 # LEVEL CLEAR goes on by itself
+    scene = game.top
+    assert isinstance(scene, BonusScene) and scene.session.game == "bill"
+    game.tick(35)
+    game.key("z")
+    bill = scene.session.current
+    while bill.play_tick < 0:
+        game.tick()
+    for p in bill.pieces:                          # a perfect hand, straight from the rules' side
+        p.turns = 0
+        bill.held, bill.cx, bill.cy = p.index, p.tx, p.ty
+        game.tick()
+    assert scene.phase == "result" and bill.result == "perfect"
+    reward = scene.session.rewards()[0]
+    game.tick(35)
+    game.key("z")
+    assert game.stack == ["StoryCardScene"]
+    game.key("escape")
+    game.key("z")
+    nxt = game.top
+    assert isinstance(nxt, PlayScene)
+    slot = nxt.world.slots[0]
+    assert slot.score == 5000 + reward.points
+    assert slot.lives == nxt.world.diff.lives + reward.lives == nxt.world.diff.lives + 1
