@@ -178,7 +178,7 @@ class BonusView:
         font.draw(canvas, "POWER", mx + 9, my + 108, color=DIM, align="center")
         # the strikes so far
         for i in range(int(g.t["strikes"])):
-            x = 108 + 40 * i
+            x = 120 + 56 * i
             col = (60, 40, 40)
             word = "-"
             if i < len(g.strikes):
@@ -186,7 +186,9 @@ class BonusView:
                 word = ("WEAK", "GOOD", "PERFECT")[g.strikes[i]]
             pygame.draw.rect(canvas, col, (x - 15, 166, 30, 2))
             font.draw(canvas, word, x, 156, color=col, align="center")
-        font.draw(canvas, f"CRACKS {g.cracks}/{g.t['break_at']}", 8, 156, color=GOLD)
+        most = int(g.t["cracks"][2]) * int(g.t["strikes"])
+        font.draw(canvas, f"CRACKS {g.cracks}/{most}", 8, 156, color=GOLD)
+        font.draw(canvas, f"{g.t['break_at']} BREAK IT", 8, 166, color=DIM)
 
     # -- torn bill ------------------------------------------------------------------------
     def _bill(self, canvas: pygame.Surface, g: BillGame) -> None:
