@@ -84,3 +84,23 @@ def test_a_level_with_a_bonus_property_plays_it_and_pays_into_the_next_level(gam
     slot = nxt.world.slots[0]
     assert slot.score == 5000 + reward.points
     assert slot.lives == nxt.world.diff.lives + reward.lives == nxt.world.diff.lives + 1
+
+
+def test_escape_pauses_a_bonus_game_and_resume_goes_on_from_the_same_tick(game):
+    _to_bonus_menu(game)
+    game.key("z")
+    scene = game.top
+    game.tick(35)
+    game.key("z")
+    game.tick(80)
+    tick = scene.session.tick
+    game.key("escape")
+    assert game.stack[-1] == "BonusPauseScene"
+    game.tick(30)
+    assert scene.session.tick == tick
+    game.key("escape")
+    assert game.top is scene
+    game.key("escape")
+    game.key("down")
+    game.key("z")                                   # BACK TO THE LIST
+    assert game.stack[-1] == "BonusMenuScene"

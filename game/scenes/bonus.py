@@ -15,6 +15,7 @@ import pygame
 from game.audio.bonus_cues import sfx_for
 from game.render.bonus import BonusView
 from game.scenes.screen import CONFIRM_BITS, Screen
+from game.sim.actions import Action
 from game.sim.bonus import BonusSession
 from game.ui.hints import action_label
 from game.ui.menu import BACK_BITS, Menu, MenuItem
@@ -68,9 +69,11 @@ class BonusScene(Screen):
         """Cards run on presses; play steps the rules with every player's bits."""
         if self.phase == "play":
             self.ticks += 1
-            self.app.input.take_pause()
+            paused = self.app.input.take_pause()
             self.latched = 0
-            self.app.input.pressed()
+            if paused or self.app.input.pressed() & Action.START:
+                self.open_pause()
+                return
             s = self.session
             before = s.turn
             events = s.step(inputs)
@@ -107,6 +110,19 @@ class BonusScene(Screen):
         elif self.phase == "result" and (go or back):
             self.sfx("menu_select")
             self.finish()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        """Losing the window's focus pauses the game."""
+        if event.type in (pygame.WINDOWFOCUSLOST, getattr(pygame, "WINDOWMINIMIZED", -1)):
+            if self.phase == "play":
+                self.open_pause()
+            return
+        super().handle(event)
+
+    def open_pause(self) -> None:
+        """Resume, or leave (practice: back to the list; campaign: to the title)."""
+        if self.app.scenes.top is self:
+            self.app.scenes.push(BonusPauseScene(self.app, self))
 
     def finish(self) -> None:
         """Leave: the campaign goes on, practice goes back to the menu."""
@@ -190,6 +206,45 @@ class BonusScene(Screen):
                       align="center")
 
 
+class BonusPauseScene(Screen):
+    """The bonus game frozen under a small menu: resume, or give up (practice) / quit to title."""
+
+    overlay = True
+    hints = (("up/down", "MOVE"), ("punch", "SELECT"), ("esc", "RESUME"))
+
+    def __init__(self, app: App, game: BonusScene) -> None:
+        super().__init__(app)
+        self.game = game
+        leave = (MenuItem("QUIT TO TITLE", self.quit_to_title, key="quit") if game.then is not None
+                 else MenuItem("BACK TO THE LIST", self.leave, key="quit"))
+        self.menu = Menu([MenuItem("RESUME", self.go_back, key="resume"), leave], 160, 84)
+
+    def go_back(self) -> None:
+        """Back to the game, same tick."""
+        self.sfx("menu_back")
+        if self.app.scenes.top is self:
+            self.app.scenes.pop()
+
+    def leave(self) -> None:
+        """Practice: drop this attempt."""
+        self.app.scenes.pop()
+        self.app.scenes.pop()
+
+    def quit_to_title(self) -> None:
+        """Campaign: abandon the game."""
+        from game.scenes.campaign import go_to_title
+
+        go_to_title(self.app)
+
+    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
+        """A dimmed game with the menu box."""
+        shade(canvas)
+        panel(canvas, pygame.Rect(88, 50, 144, 64))
+        title().draw(canvas, "PAUSED", 160, 58, align="center")
+        self.menu.draw(canvas)
+        self.draw_hints(canvas)
+
+
 class BonusMenuScene(Screen):
     """Practise a bonus game from the title: hot coal, torn bill, door gallery."""
 
@@ -203,8 +258,15 @@ class BonusMenuScene(Screen):
 
     def play(self, game: str) -> None:
         """Start a practice game (a new layout each time)."""
+        from game.sim.moves import DataError
+
         self.count += 1
-        self.app.scenes.push(BonusScene(self.app, game, seed=self.app.options.seed + self.count))
+        try:
+            scene = BonusScene(self.app, game, seed=self.app.options.seed + self.count)
+        except DataError as e:
+            self.app.notify(str(e))
+            return
+        self.app.scenes.push(scene)
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A small framed list over the title."""
@@ -235,7 +297,9 @@ def bonus_games_after(app: App, campaign: object, world: object, then: Callable[
     next shipped level. Each payout is banked on the campaign and reaches the next level's world.
     """
     from game.scenes.campaign import level_exists
+    from game.sim.bonus.base import tuning
     from game.sim.campaign import CampaignError, bonuses_after, level_bonus, load_chain
+    from game.sim.moves import DataError
 
     level = world.level              # type: ignore[attr-defined]
     seed = campaign.seed + campaign.levels_done   # type: ignore[attr-defined]
@@ -248,6 +312,11 @@ def bonus_games_after(app: App, campaign: object, world: object, then: Callable[
     except CampaignError as e:
         app.notify(str(e))
     if not games:
+        return False
+    try:
+        tuning()
+    except DataError as e:               # a broken bonus.json skips the bonus games, never the story
+        app.notify(str(e))
         return False
     lives = tuple(s.lives for s in world.slots)       # type: ignore[attr-defined]
     players = len(world.slots)                         # type: ignore[attr-defined]
