@@ -6,7 +6,7 @@ import dataclasses
 
 from screen_driver import Driver
 
-from game.scenes.bonus import BonusScene
+from game.scenes.bonus import ENDING_TICKS, BonusScene
 from game.scenes.campaign import Campaign
 from game.scenes.play import RESULT_HOLD_TICKS, PlayScene
 from game.sim import testlevel
@@ -34,7 +34,9 @@ def test_practise_the_hot_coal_from_the_title(game):
         while coal.recover > 0 or coal.ticks_to_peak() > 1:
             game.tick()
         game.key("z")
-    assert scene.phase == "result" and coal.result in ("passed", "perfect")
+    assert scene.phase == "ending" and coal.result in ("passed", "perfect")
+    game.tick(ENDING_TICKS)
+    assert scene.phase == "result"
     assert scene.session.rewards()[0].health > 0
     game.tick(35)
     game.key("z")
@@ -72,7 +74,9 @@ def test_a_level_with_a_bonus_property_plays_it_and_pays_into_the_next_level(gam
         p.turns = 0
         bill.held, bill.cx, bill.cy = p.index, p.tx, p.ty
         game.tick()
-    assert scene.phase == "result" and bill.result == "perfect"
+    assert bill.result == "perfect"
+    game.tick(ENDING_TICKS + 1)
+    assert scene.phase == "result"
     reward = scene.session.rewards()[0]
     game.tick(35)
     game.key("z")

@@ -144,10 +144,10 @@ class BonusView:
         # the coal glows and breathes
         glow = pygame.Surface((80, 36), pygame.SRCALPHA)
         beat = (self.ticks * 2) % 40
-        pulse = 10 + (beat if beat < 20 else 40 - beat) // 2 + 4 * g.cracks
-        pygame.draw.ellipse(glow, (pulse * 3, pulse, 0, 255), (0, 0, 80, 36))
-        pygame.draw.ellipse(glow, (pulse * 4, pulse * 2, pulse // 2, 255), (20, 9, 40, 18))
-        canvas.blit(glow, (136, 100), special_flags=pygame.BLEND_RGB_ADD)
+        pulse = 8 + (beat if beat < 20 else 40 - beat) // 3 + 3 * g.cracks
+        pygame.draw.ellipse(glow, (pulse * 2, pulse // 2, 0, 255), (0, 4, 80, 28))
+        pygame.draw.ellipse(glow, (pulse * 3, pulse, pulse // 3, 255), (18, 10, 44, 16))
+        canvas.blit(glow, (136, 104), special_flags=pygame.BLEND_RGB_ADD)
         smashed = g.result is not None and g.cracks >= g.t["break_at"]
         stage = 3 if smashed else min(2, (g.cracks + 1) // 2)
         sx = (self.shake % 2) * 2 - 1 if self.shake else 0

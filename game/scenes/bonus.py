@@ -39,6 +39,7 @@ RULES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
 TITLES = {"coal": "HOT COAL", "bill": "TORN BILL", "doors": "DOOR GALLERY"}
 RESULT_WORDS = {"perfect": "PERFECT!", "passed": "WELL DONE", "failed": "TOO BAD"}
 CARD_MIN_TICKS = 30
+ENDING_TICKS = 75          # the finished game stays in view this long before the payout
 
 
 class BonusScene(Screen):
@@ -53,7 +54,7 @@ class BonusScene(Screen):
         super().__init__(app)
         self.session = BonusSession(game, seed=seed, players=players, lives=lives)
         self.view = BonusView()
-        self.phase = "rules"           # rules, play, turn (between players), result
+        self.phase = "rules"           # rules, play, turn (between players), ending, result
         self.phase_ticks = 0
         self.then = then
 
@@ -84,12 +85,18 @@ class BonusScene(Screen):
                     self.sfx(name)
             self.view.update()
             if s.result is not None:
-                self._go("result")
+                self._go("ending")
             elif s.turn != before:
                 self._go("turn")
             return
         self.view.update()
         self.phase_ticks += 1
+        if self.phase == "ending":             # the last strike, snap or shot sinks in first
+            self.app.input.take_pause()
+            self.app.input.pressed()
+            if self.phase_ticks >= ENDING_TICKS:
+                self._go("result")
+            return
         super().update(inputs)
 
     def act(self, pressed: int, held: int, back: bool) -> None:

@@ -145,8 +145,10 @@ def coal_room() -> Canvas:
 def coal(stage: int) -> Canvas:
     """The glowing coal, 48x32: stage 0 whole, 1-2 cracking, 3 broken in three."""
     c = Canvas(48, 32)
-    rng = np.random.default_rng(40 + stage)
     ys, xs = c.grid()
+    noise = np.random.default_rng(40).random((32, 48))
+    # smooth the noise a little so embers come in blobs, not single pixels
+    noise = (noise + np.roll(noise, 1, 0) + np.roll(noise, 1, 1) + np.roll(noise, (1, 1), (0, 1))) / 4
 
     def lump(cx: float, cy: float, rx: float, ry: float, seed: int) -> np.ndarray:
         r2 = np.random.default_rng(seed)
@@ -157,55 +159,53 @@ def coal(stage: int) -> Canvas:
     if stage < 3:
         parts = [lump(24, 19, 17, 10, 7)]
     else:
-        parts = [lump(11, 22, 8, 6, 3), lump(25, 18, 7, 7, 4), lump(38, 22, 8, 6, 5)]
+        parts = [lump(10, 23, 8, 6, 3), lump(25, 17, 7, 7, 4), lump(39, 23, 8, 6, 5)]
+    heat = 0.1 * stage
     for m in parts:
-        # crust outside, embers showing through towards the middle and the light
-        d = np.zeros_like(xs)
-        d[m] = 1
-        inner = m.copy()
-        for _ in range(3):
-            inner = inner & ~grow(~inner)
-        c.mask_fill(m, CRUST[2])
-        c.mask_fill(c.dither_mask(m & (ys < 16), 0.5), CRUST[3])
-        c.mask_fill(c.dither_mask(inner, 0.55), EMBER[3])
-        c.mask_fill(c.dither_mask(inner & (ys > 18), 0.6), EMBER[4])
-        c.mask_fill(m & ~grow(m & ~grow(~m)) & (ys > 22), CRUST[1])
-    pts = [(24, 10), (22, 15), (26, 19), (23, 24), (25, 29)]
-    if stage >= 1:
-        for (x0, y0), (x1, y1) in itertools.pairwise(pts[:4]):
-            c.line(x0, y0, x1, y1, EMBER[6])
-        c.line(22, 15, 16, 17, EMBER[5])
-    if stage >= 2:
-        c.line(23, 24, 25, 29, EMBER[6])
-        c.line(26, 19, 33, 16, EMBER[6])
-        c.line(33, 16, 37, 20, EMBER[5])
-        c.line(16, 17, 11, 22, EMBER[5])
-    if stage == 3:
+        rings = [m]
+        for _ in range(4):
+            rings.append(rings[-1] & ~grow(~rings[-1]))
+        c.mask_fill(m, CRUST[1])
+        c.mask_fill(rings[1], CRUST[2])
+        c.mask_fill(rings[1] & (ys < 17), CRUST[3])                  # the lit top of the crust
+        c.mask_fill(rings[2] & (noise > 0.62 - heat), EMBER[2])
+        c.mask_fill(rings[2] & (noise > 0.70 - heat), EMBER[3])
+        c.mask_fill(rings[3] & (noise > 0.45 - heat), EMBER[3])
+        c.mask_fill(rings[3] & (noise > 0.58 - heat), EMBER[4])
+        c.mask_fill(rings[4] & (noise > 0.66 - heat), EMBER[5])
+        c.mask_fill(m & ~grow(m & ~grow(~m)) & (ys > 22), CRUST[0])
+    glow_a, glow_b = EMBER[6], EMBER[5]
+    if 1 <= stage < 3:
+        for (x0, y0), (x1, y1) in itertools.pairwise([(24, 10), (22, 15), (26, 19), (23, 24)]):
+            c.line(x0, y0, x1, y1, glow_a)
+        c.line(22, 15, 16, 17, glow_b)
+    if stage == 2:
+        c.line(23, 24, 25, 28, glow_a)
+        c.line(26, 19, 33, 16, glow_a)
+        c.line(33, 16, 37, 20, glow_b)
+        c.line(16, 17, 11, 22, glow_b)
+    if stage == 3:                  # the broken faces glow white-hot
         for m in parts:
-            core = m & ~grow(~m)
-            c.mask_fill(c.dither_mask(core, 0.7), EMBER[5])
-    for _ in range(6 + 4 * stage):       # sparks of white heat in the crust
-        x, y = int(rng.integers(8, 40)), int(rng.integers(12, 28))
-        if c.px[y, x, 3] and c.px[y, x, 0] < 0x60:
-            c.pset(x, y, EMBER[4])
+            inner = m & ~grow(~m) & ~grow(~(m & ~grow(~m)))
+            c.mask_fill(inner & (noise > 0.35), EMBER[5])
+            c.mask_fill(inner & (noise > 0.6), EMBER[6])
     c.outline(INK)
     return c
 
 
 def hand() -> Canvas:
-    """Danko's forearm and the edge of his hand (a karate chop), coming down from the top right."""
+    """Danko's forearm and the edge of his flat hand (a karate chop), coming down from the top right."""
     p = Painter(72, 80)
     skin = SKIN_DANKO
     sleeve = ramp("#1e2414", "#39422a", "#56603c", "#74805a")   # militia greatcoat, rolled back
-    p.fill(p.capsule((66, -4), (40, 40), 9.5, 8.0), sleeve, 1, INK)
-    p.fill(p.capsule((44, 34), (26, 60), 7.0, 6.0), skin, 2, skin[0])
-    # the hand: flat, thumb tucked, little-finger edge leading
-    p.fill(p.ellipse((21, 65), 6.5, 10.5, -34), skin, 3, skin[0])
-    p.fill(p.ellipse((27, 62), 3.0, 4.5, -20), skin, 4, skin[0], bias=0.15)
-    p.seg((18, 58), (12, 70), skin[0])
-    p.seg((21, 61), (15, 72), skin[1])
-    p.c.hline(38, 46, 36, sleeve[0])
-    p.c.hline(36, 47, 38, sleeve[3])
+    p.fill(p.capsule((72, -6), (50, 26), 10.0, 9.0), sleeve, 1, INK)
+    p.fill(p.capsule((51, 25), (47, 31), 9.8, 9.6), ramp("#39422a", "#56603c", "#74805a", "#94a078"), 2, INK)
+    p.fill(p.capsule((46, 32), (28, 57), 7.0, 5.4), skin, 3, skin[0])
+    # the hand: fingers straight and together, little-finger edge leading the blow
+    p.fill(p.ellipse((20, 66), 6.0, 12.0, 34), skin, 4, skin[0])
+    p.fill(p.ellipse((27, 58), 3.0, 5.0, 20), skin, 5, skin[0], bias=0.2)       # the thumb, tucked
+    for k in (1, 2, 3):                                                        # the finger lines
+        p.seg((23 - k * 2.2, 62 - k * 0.6), (17 - k * 2.2, 74 - k * 0.6), skin[1])
     p.outline(INK)
     return p.c
 
