@@ -165,6 +165,16 @@ def test_cli_campaign_lines(capsys):
     assert any(r.get("level") == "bonus:coal" for r in lines)
 
 
+def test_cli_campaign_seeds_summary_and_a_lost_run_reports_what_was_left(capsys):
+    assert main(["sim", "campaign", "--seeds", "1-2", "--difficulty", "easy"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.strip().splitlines()]
+    assert len(lines) == 3 and lines[-1]["runs"] == 2 and "completion_rate" in lines[-1]
+    assert main(["sim", "campaign", "--seed", "1"]) == 0         # nobody plays: the first level is lost
+    last = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert last["result"] == "died" and last["lives"] == [0] and last["levels_cleared"] == 0
+    assert main(["sim", "campaign", "--record", "x.json"]) == 2
+
+
 def test_bonus_token_pickup_marks_the_level_for_a_bonus_game():
     from game.sim.fixed import FP
     from game.sim.level import PickupSpawn

@@ -118,7 +118,7 @@ class Carry:
         """Give a fresh level's world this player's lives, score, health and bullets."""
         slot = w.slots[index]
         e = w.by_id[slot.eid]
-        slot.lives = self.lives
+        slot.lives = max(1, self.lives)      # a partner who ran out in a cleared level comes back with one
         slot.score = self.score
         every = w.rules["extra_life_every"]
         slot.next_life_at = (self.score // every + 1) * every
@@ -131,8 +131,8 @@ class Carry:
         """Remember where a player ended a level."""
         slot = w.slots[index]
         e = w.by_id[slot.eid]
-        self.lives, self.score, self.ammo = max(slot.lives, 1), slot.score, slot.ammo
-        self.hp = e.hp if e.alive and e.hp > 0 else e.max_hp
+        self.lives, self.score, self.ammo = slot.lives, slot.score, slot.ammo
+        self.hp = e.hp if e.alive and e.hp > 0 else (e.max_hp if slot.lives > 0 else 0)
 
     def add(self, r: Reward, max_hp: int, max_ammo: int, life_every: int = 0) -> None:
         """A bonus game's payout (its points count towards the next extra life, as the brawl's do)."""
@@ -214,12 +214,12 @@ def run_campaign(seed: int = 0, difficulty: str = "normal", players: int = 1, bo
         total_ticks += w.tick
         digest.update(w.state_hash().encode())
         yield {"step": "level", "seed": step_seed, **w.summary()}
+        for i, c in enumerate(carry):
+            c.take_from(w, i)
         if w.result != "cleared":
             result = w.result or "timeout"
             break
         cleared += 1
-        for i, c in enumerate(carry):
-            c.take_from(w, i)
         own = level_bonus(level, w.bonus_taken, step_seed)
         if own is not None:
             yield play_bonus(own, step.name, step_seed + 500)
