@@ -108,3 +108,27 @@ def test_escape_pauses_a_bonus_game_and_resume_goes_on_from_the_same_tick(game):
     game.key("down")
     game.key("z")                                   # BACK TO THE LIST
     assert game.stack[-1] == "BonusMenuScene"
+
+
+def test_after_the_bathhouse_the_chain_plays_its_bonus_games_then_the_ending(game):
+    from game.cli_levels import load_level
+
+    play = PlayScene(game.app, load_level("bathhouse"), None, campaign=Campaign(level="bathhouse"))
+    game.app.scenes.clear_to(play)
+    game.tick()
+    play.world.result = "cleared"
+    game.tick(RESULT_HOLD_TICKS + 2)
+    game.tick(200)
+    played = []
+    while isinstance(game.top, BonusScene):
+        scene = game.top
+        played.append(scene.session.game)
+        game.tick(35)
+        game.key("z")                                # past the rules card
+        g = scene.session.current
+        g.finish("failed")                           # give up at once (as time running out would)
+        game.tick(ENDING_TICKS + 40)
+        assert scene.phase == "result"
+        game.key("z")
+    assert played == ["coal", "bill", "doors"]       # assets/data/campaign.json, levels not shipped skipped
+    assert game.stack == ["EndingScene"]
