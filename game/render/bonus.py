@@ -216,8 +216,8 @@ class BonusView:
             canvas.blit(surf, (x, y))
             if i == under and self.ticks // 8 % 2 == 0:
                 pygame.draw.rect(canvas, GOLD, (x - 1, y - 1, surf.get_width() + 2, surf.get_height() + 2), 1)
-        cross = image("crosshair")
-        canvas.blit(cross, (g.cx - 8, g.cy - 8))
+        hand = image("glove_closed" if g.held >= 0 else "glove_open")
+        canvas.blit(hand, (g.cx - 3, g.cy - 3) if g.held < 0 else (g.cx - 10, g.cy - 10))
         small().draw(canvas, f"PIECES {g.placed}/{len(g.pieces)}", 8, 166, color=GOLD)
 
     # -- door gallery ---------------------------------------------------------------------

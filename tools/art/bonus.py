@@ -452,6 +452,25 @@ def figure(name: str) -> Canvas:
     return fig.flipped()
 
 
+def glove(closed: bool) -> Canvas:
+    """The bill game's pointer, 20x20: Danko's hand, open (pointing) or closed on a piece."""
+    p = Painter(20, 20)
+    skin = SKIN_DANKO
+    if closed:
+        p.fill(p.ellipse((10, 10), 6.0, 5.0, 0), skin, 1, skin[0])
+        for k in range(4):
+            p.fill(p.ellipse((6 + 2.7 * k, 14.5), 1.6, 1.8, 0), skin, 2 + k, skin[0], bias=0.1)
+        p.fill(p.capsule((12, 8), (17, 2), 3.4, 3.2), skin, 7, skin[0])
+    else:
+        p.fill(p.ellipse((11, 12), 5.0, 4.5, 0), skin, 1, skin[0])
+        p.fill(p.capsule((8, 10), (3, 3), 1.6, 1.4), skin, 2, skin[0], bias=0.2)   # the pointing finger
+        for k in range(3):
+            p.fill(p.capsule((10 + 2.4 * k, 10), (10 + 2.4 * k, 15), 1.4, 1.3), skin, 3 + k, skin[0])
+        p.fill(p.capsule((14, 12), (19, 6), 3.0, 3.0), skin, 7, skin[0])
+    p.outline(INK)
+    return p.c
+
+
 def crosshair() -> Canvas:
     """A red ring with a gap and four ticks, 17x17, centred."""
     c = Canvas(17, 17)
@@ -478,6 +497,8 @@ def build_bonus(out: Path, moves_dir: Path) -> list[Path]:
         "locker_wall": locker_wall(),
         "locker_open": locker_open(),
         "crosshair": crosshair(),
+        "glove_open": glove(False),
+        "glove_closed": glove(True),
     }
     for s in range(4):
         images[f"coal_{s}"] = coal(s)
