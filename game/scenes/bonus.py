@@ -37,6 +37,8 @@ RULES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
               (("arrows", "MOVE THE SIGHT"), ("punch", "FIRE"))),
 }
 TITLES = {"coal": "HOT COAL", "bill": "TORN BILL", "doors": "DOOR GALLERY"}
+#: Each game's music: Danko's Moscow for the coal, the hotel's jazz for thinking, Chicago for shooting.
+MUSIC = {"coal": "moscow", "bill": "hotel", "doors": "chicago"}
 RESULT_WORDS = {"perfect": "PERFECT!", "passed": "WELL DONE", "failed": "TOO BAD"}
 CARD_MIN_TICKS = 30
 ENDING_TICKS = 75          # the finished game stays in view this long before the payout
@@ -61,7 +63,7 @@ class BonusScene(Screen):
     def enter(self) -> None:
         """Music for the little games."""
         super().enter()
-        self.play_music("boss" if self.session.game == "doors" else "clear")
+        self.play_music(MUSIC[self.session.game])
 
     def _go(self, phase: str) -> None:
         self.phase, self.phase_ticks = phase, 0
@@ -86,6 +88,8 @@ class BonusScene(Screen):
             self.view.update()
             if s.result is not None:
                 self._go("ending")
+                if s.result != "failed":
+                    self.play_music("clear")
             elif s.turn != before:
                 self._go("turn")
             return
