@@ -36,3 +36,15 @@ def test_banked_payouts_reach_the_next_world_in_the_game():
     assert slot.lives == lives + reward.lives
     assert slot.ammo == min(9, ammo + reward.bullets)
     assert campaign.bonus_rewards == []
+
+
+def test_every_bonus_game_has_music_that_exists_and_a_rules_card():
+    from game.audio.music import TRACK_NAMES, music_path
+    from game.scenes.bonus import MUSIC, RULES, TITLES
+    from game.sim.bonus import GAMES
+
+    for game in GAMES:
+        assert MUSIC[game] in TRACK_NAMES and music_path(MUSIC[game]).exists()
+        sentence, keys = RULES[game]
+        assert sentence.count(".") == 1 and sentence.endswith("."), "one sentence"
+        assert keys and TITLES[game]
