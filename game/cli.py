@@ -85,7 +85,8 @@ def play_parser() -> argparse.ArgumentParser:
 def sim_parser() -> argparse.ArgumentParser:
     """Options of ``python main.py sim``."""
     p = _Parser(prog="redheat sim", description="Run the rules headless and print one JSON line.")
-    p.add_argument("level", metavar="LEVEL", help="level name (bathhouse), .tmx path, or builtin:corridor")
+    p.add_argument("level", metavar="LEVEL", help="level name (bathhouse), .tmx path, builtin:corridor, "
+                   "bonus:coal|bill|doors, or campaign")
     p.add_argument("--bot", action="store_true", help="the bot plays (else nobody touches the controls)")
     p.add_argument("--seed", type=_non_negative, default=0)
     p.add_argument("--seeds", type=_seeds, metavar="A-B",
@@ -105,6 +106,10 @@ def _print_json(obj: object) -> None:
 def run_sim(argv: Sequence[str]) -> int:
     """``python main.py sim``: exit 0 when the run worked, 1 on a replay desync, 2 on bad input."""
     args = sim_parser().parse_args(list(argv))
+    from game import cli_bonus
+
+    if cli_bonus.handles(args.level):   # bonus:NAME and campaign (game/cli_bonus.py)
+        return cli_bonus.run(args)
     from game.cli_levels import load_level_for_cli
     from game.sim.runner import DEFAULT_MAX_TICKS, run
 

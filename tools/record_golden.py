@@ -49,6 +49,25 @@ def record(name: str, level_arg: str, seed: int, players: int, source: str, tick
     print(f"{name}: {world.tick} ticks, result {world.result}, hash {world.state_hash()}")
 
 
+#: Bonus games (tests/data/golden/bonus/): name -> (game, seed, players); the bot plays to the end.
+BONUS_GOLDEN = {
+    "coal-bot": ("coal", 4, 1),
+    "bill-bot": ("bill", 4, 1),
+    "doors-bot": ("doors", 4, 1),
+}
+
+
+def record_bonus(name: str, game: str, seed: int, players: int) -> None:
+    """Record one bonus game's golden replay."""
+    from game.sim.bonus.runner import record as record_session
+
+    session, rep = record_session(game, seed=seed, players=players, bot=True)
+    out = OUT / "bonus"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{name}.json").write_text(rep.to_json() + "\n")
+    print(f"bonus/{name}: {session.tick} ticks, result {session.result}, hash {session.state_hash()}")
+
+
 def main() -> None:
     """Record every golden replay whose level loads."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -57,6 +76,10 @@ def main() -> None:
         if only and name not in only:
             continue
         record(name, *spec)
+    for name, bspec in BONUS_GOLDEN.items():
+        if only and name not in only:
+            continue
+        record_bonus(name, *bspec)
 
 
 if __name__ == "__main__":

@@ -57,6 +57,7 @@ class Campaign:
     p1_pad: int | None = None      # the pad player 1 plays with (None = keyboard): its START pauses
     hot_reload: bool = False       # started with --level: keep watching the level file on restarts
     last_level_reached: str = ""
+    bonus_rewards: list = field(default_factory=list)   # bonus-game payouts for the next level (per player)
 
     def start_world(self, world: World) -> None:
         """Give a new level's world the scores the players bring with them."""
@@ -68,6 +69,11 @@ class Campaign:
                 if every:   # the next extra life comes at the next threshold above the carried score
                     slot.next_life_at = (score // every + 1) * every
         self.last_level_reached = world.level.name
+        if self.bonus_rewards:
+            from game.scenes.bonus import apply_rewards
+
+            apply_rewards(world, self.bonus_rewards)
+            self.bonus_rewards = []
 
     def note_scores(self, world: World) -> None:
         """Remember each player's best score so far (call on every result)."""

@@ -197,11 +197,23 @@ class LevelClearScene(Screen):
             self.go_on()
 
     def go_on(self) -> None:
+        """The bonus games that follow this level (if any), then the next briefing or the ending."""
+        from game.scenes.bonus import bonus_games_after
+
+        if bonus_games_after(self.app, self.campaign, self.world, self.advance):
+            return
+        self.advance()
+
+    def advance(self) -> None:
         """The next level's briefing, or the ending after the last level."""
         from game.scenes.campaign import level_exists
 
         self.campaign.levels_done += 1
         nxt = self.next_level
+        if not nxt:
+            from game.scenes.bonus import chain_next_level
+
+            nxt = chain_next_level(self.world.level.name) or ""
         if nxt and level_exists(nxt):
             self.campaign.level_cleared(self.world, nxt)
             self.app.scenes.clear_to(briefing_then_level(self.app, self.campaign, nxt))

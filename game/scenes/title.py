@@ -102,10 +102,17 @@ class MainMenuScene(Screen):
             MenuItem("1 PLAYER", lambda: start_game(app, 1, self.last_pad), key="1p"),
             MenuItem("2 PLAYERS", lambda: start_game(app, 2, self.last_pad), key="2p"),
             MenuItem("OPTIONS", self.options, key="options"),
+            MenuItem("BONUS GAMES", self.bonus_games, key="bonus"),
             MenuItem("CONTROLS", self.controls, key="controls"),
             MenuItem("HIGH SCORES", self.scores, key="scores"),
             MenuItem("QUIT", self.quit, key="quit"),
-        ], 160, 92)
+        ], 160, 90, spacing=11)
+
+    def bonus_games(self) -> None:
+        """Practise the hot coal, the torn bill and the door gallery."""
+        from game.scenes.bonus import BonusMenuScene
+
+        self.app.scenes.push(BonusMenuScene(self.app))
 
     def options(self) -> None:
         """Window, sound, difficulty."""
@@ -138,6 +145,6 @@ class MainMenuScene(Screen):
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A framed menu under the logo (the title draws first)."""
-        panel(canvas, pygame.Rect(96, 86, 128, 78))
+        panel(canvas, pygame.Rect(96, 85, 128, 82))
         self.menu.draw(canvas)
         self.draw_hints(canvas)

@@ -149,6 +149,8 @@ def _pickups(w: World, players: list[Entity]) -> None:
                 scoring.add(w, slot, it.amount, it.x, it.y)
             elif it.tag == "key":
                 slot.keys += it.amount
+            elif it.tag == "bonus":
+                w.bonus_taken = True    # the bonus game is played after the level (game/sim/campaign.py)
             scoring.add(w, slot, w.pickup_table[it.tag][1], it.x, it.y)
             it.remove = True
             w.emit(ev.PICKUP, x=it.x // FP, y=it.y // FP, actor=p.eid, value=it.amount, tag=it.tag)

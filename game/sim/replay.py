@@ -1,6 +1,7 @@
 """Replays: the input frames of a session, run-length encoded, with periodic state-hash checkpoints.
 
-A replay file is JSON (small, diffable, versioned)::
+A replay file is JSON (small, diffable, versioned); a bonus game's replay has ``"level": "bonus:coal"``
+(bill, doors) and the tuning file's hash as ``level_hash`` (see ``game/sim/bonus/runner.py``)::
 
     {"format": "redheat-replay", "version": 1, "game_version": "0.1.0",
      "level": "bathhouse", "level_hash": "...", "seed": 7, "difficulty": "normal",
@@ -113,6 +114,7 @@ class Replay:
             raise ReplayError(f"{source}: damaged replay (missing or malformed fields)") from None
         if sum(f[0] for f in rep.frames) != rep.ticks:
             raise ReplayError(f"{source}: damaged replay (frame count does not match ticks)")
+        _check_bonus_game(rep, source)
         return rep
 
     @classmethod
@@ -123,6 +125,16 @@ class Replay:
         except (OSError, UnicodeDecodeError) as e:
             raise ReplayError(f"{path}: cannot read replay ({e.__class__.__name__})") from None
         return cls.from_json(text, str(path))
+
+
+def _check_bonus_game(rep: Replay, source: str) -> None:
+    """A bonus game's replay names its game in ``level`` (``bonus:coal``): it must be a known one."""
+    if rep.level.startswith("bonus:"):
+        from game.sim.bonus import GAMES
+
+        if rep.level[len("bonus:"):] not in GAMES:
+            raise ReplayError(f"{source}: replay of an unknown bonus game {rep.level!r} "
+                              f"(known: {', '.join('bonus:' + g for g in GAMES)})")
 
 
 class Recorder:

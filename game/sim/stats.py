@@ -11,7 +11,7 @@ from game.sim.moves import DataError, load_moveset, read_json
 
 ENEMY_KINDS = ("thug", "bather", "gangster", "nurse", "hitman", "viktor")
 PLAYER_CHARS = ("danko", "ridzik")
-PICKUP_KINDS = ("health", "ammo", "points", "key")
+PICKUP_KINDS = ("health", "ammo", "points", "key", "bonus")
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,6 +73,7 @@ class World:
         self.route_prefix: list[list[int]] = []
         self.ai_enabled = True      # False: enemies stand still (rule tests, training)
         self.wave_status: dict[int, str] = {}
+        self.bonus_taken = False    # a player took the level's bonus token: a bonus game follows the level
         self._next_id = 1
         self._building = True
         # Rule tables (validated on first load) and level geometry as plain Python for speed.
@@ -306,6 +307,8 @@ class World:
                       sorted(self.wave_status.items()), self._next_id)
         h.update(repr(flow_state).encode())
         h.update(repr(self.rng.bit_generator.state).encode())
+        if self.bonus_taken:        # hashed only once taken, so recordings without a token keep their hashes
+            h.update(b"bonus_taken")
         for e in sorted(self.entities, key=lambda e: e.eid):
             h.update(repr(e.key()).encode())
         for s in self.slots:

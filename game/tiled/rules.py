@@ -36,6 +36,9 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     _waves(level, placed, report)
     if len(starts) == 1:
         _reachable(level, starts[0][1], exits, report)
+    from game.tiled import bonus_rules  # the bonus token's rules (game/tiled/bonus_rules.py)
+
+    bonus_rules.check(level, placed, report)
 
 
 def _placement(level: LevelDesc, placed: list, report: Report) -> None:

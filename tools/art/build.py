@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .bonus import build_bonus
 from .fonts import build_fonts
 from .portraits import build_portraits
 from .sheets import build_characters
@@ -26,6 +27,7 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "sprites": build_characters,
     "ui": build_ui,
     "portraits": build_portraits,
+    "bonus": build_bonus,
 }
 
 
