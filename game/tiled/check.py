@@ -32,12 +32,21 @@ def summary_line(path: str, s: dict[str, Any]) -> str:
             f"enemies per wave {waves}, {s['pickups']} pickups")
 
 
+LEVEL_PATTERNS = ("*.tmx", "*.tmj")   # Tiled's XML and JSON maps (a .json map is checked when named)
+
+
+def _in_folder(folder: Path) -> list[Path]:
+    """Every map in ``folder`` and its subfolders, in a stable order."""
+    found = {p for pattern in LEVEL_PATTERNS for p in folder.rglob(pattern) if p.is_file()}
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
 def _targets(paths: list[str]) -> list[Path]:
     if not paths:
-        return sorted(levels_dir().glob("*.tmx"))
+        return _in_folder(levels_dir())
     out: list[Path] = []
     for p in map(Path, paths):
-        out.extend(sorted(p.glob("*.tmx")) if p.is_dir() else [p])
+        out.extend(_in_folder(p) if p.is_dir() else [p])
     return out
 
 

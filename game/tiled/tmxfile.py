@@ -146,13 +146,37 @@ class Reader:
             return None
         self.raw.files.append((path, data))
         try:
-            return ET.fromstring(data)
+            return self.document(data, label)
         except ET.ParseError as exc:
             line = exc.position[0] if getattr(exc, "position", None) else 0
             msg = str(exc).split(":")[0]
             self.report.error(f"malformed XML at line {line}: {msg}", file=label)
         except (ValueError, RecursionError) as exc:
             self.report.error(f"malformed XML ({exc.__class__.__name__})", file=label)
+        return None
+
+    def document(self, data: bytes, label: str) -> ET.Element | None:
+        """A Tiled file's root element: XML as it is, JSON (.tmj, .tsj, .tj) as the XML it stands for.
+
+        A gzip file is named as such (Tiled's own ``.tmx.gz`` examples) instead of as malformed XML.
+        """
+        from game.tiled import tiledjson  # local: JSON support stays out of the XML path's imports
+
+        if data[:2] == b"\x1f\x8b":
+            self.report.error("is a gzip-compressed file, not a map; unpack it first (gunzip FILE.gz, or "
+                              "open it in Tiled and save it as .tmx)", file=label)
+            return None
+        if not tiledjson.looks_like_json(data):
+            return ET.fromstring(data)
+        try:
+            return tiledjson.parse(data)
+        except tiledjson.JsonProblem as exc:
+            self.report.error(str(exc), file=label)
+        except UnicodeDecodeError:
+            self.report.error("is not UTF-8 text; save it again from Tiled", file=label)
+        except ValueError as exc:   # json.JSONDecodeError
+            line = getattr(exc, "lineno", 0)
+            self.report.error(f"malformed JSON at line {line}: {getattr(exc, 'msg', exc)}", file=label)
         return None
 
     def num(self, el: ET.Element, attr: str, default: float, kind: type = int, *, where: dict) -> float:
