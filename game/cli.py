@@ -117,9 +117,10 @@ def run_sim(argv: Sequence[str]) -> int:
     if args.seeds:
         from game.sim.balance import report
 
-        rows, summary = report(level, args.seeds, args.difficulty, args.players)
-        for row in rows:
-            _print_json(row)
+        progress = _SeedProgress(len(args.seeds))
+        _, summary = report(level, args.seeds, args.difficulty, args.players, max_ticks=max_ticks,
+                            on_row=progress.row)
+        progress.done()
         _print_json(summary)
         return 0
     if args.record:
@@ -143,6 +144,38 @@ def run_sim(argv: Sequence[str]) -> int:
     return 0
 
 
+class _SeedProgress:
+    """``sim --seeds``: each seed's line as soon as it finishes; "seed 12/50" on stderr at a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count = total, 0
+        self.tty = _isatty(sys.stderr)
+
+    def row(self, row: dict) -> None:
+        """Print one seed's summary now (flushed, so a pipe sees it at once)."""
+        self.count += 1
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+        _print_json(row)
+        sys.stdout.flush()
+        if self.tty:
+            sys.stderr.write(f"seed {self.count}/{self.total} done")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        """Clear the progress line."""
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
     from game.cli_levels import load_level_for_cli
     from game.sim.replay import Replay, ReplayError, play_back
@@ -151,6 +184,8 @@ def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
         replay = Replay.load(args.replay)
     except ReplayError as e:
         raise CliError(str(e)) from None
+    if args.ticks is None:
+        max_ticks = max(max_ticks, replay.ticks)   # a replay plays to its end unless --ticks says less
     level = load_level_for_cli(args.level)
     if level is None:
         return 2
@@ -158,9 +193,14 @@ def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
     if replay.level_hash and replay.level_hash != level_hash:
         print(f"redheat sim: warning: {args.replay} was recorded on a different version of "
               f"level {replay.level!r}; it may not replay the same", file=sys.stderr)
-    verdict = play_back(replay, level)
+    try:
+        verdict = play_back(replay, level, max_ticks)
+    except ValueError as e:   # the world refused the replay's settings for this level
+        raise CliError(f"{args.replay}: cannot play this replay ({e})") from None
     summary = verdict.world.summary()
     summary["replay"] = "ok" if verdict.ok else "desync"
+    if verdict.world.tick < replay.ticks and verdict.ok:
+        summary["replay_ticks"] = replay.ticks   # stopped early at --ticks: checked up to there
     if not verdict.ok:
         summary["desync_tick"] = verdict.first_bad_tick
         print(f"redheat sim: replay diverged at tick {verdict.first_bad_tick}: expected state "

@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from game.paths import levels_dir
+from game.paths import levels_dir, resolve_level
 from game.sim.level import LevelDesc
 from game.tiled.loader import load_level
 from game.tiled.problems import LevelError
@@ -46,7 +46,7 @@ def _targets(paths: list[str]) -> list[Path]:
         return _in_folder(levels_dir())
     out: list[Path] = []
     for p in map(Path, paths):
-        out.extend(_in_folder(p) if p.is_dir() else [p])
+        out.extend(_in_folder(p) if p.is_dir() else [resolve_level(str(p))])   # `bathhouse` as sim takes it
     return out
 
 

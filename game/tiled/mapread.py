@@ -6,6 +6,7 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from game.limits import MAX_OBJECTS
 from game.tiled import tilemap
 from game.tiled.problems import Report
 from game.tiled.pytmx_gate import ImagePaths, new_map, read_props
@@ -93,6 +94,10 @@ def _walk(reader: Reader, parent: ET.Element, group: tilemap.LayerAttrs, label: 
             _walk(reader, el, group.child(tilemap.load_group(tm, el, reader.report, where)), label)
         elif el.tag == "objectgroup":
             for o in el.findall("object"):
+                if len(raw.objects) >= MAX_OBJECTS:
+                    reader.report.error(f"has more than {MAX_OBJECTS} objects; a level may hold at most "
+                                        f"{MAX_OBJECTS}", layer=where["layer"], file=label)
+                    return
                 obj = _object(reader, o, label)
                 if obj is not None:
                     raw.objects.append(obj)

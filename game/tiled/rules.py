@@ -40,6 +40,7 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
 
 def _placement(level: LevelDesc, placed: list, report: Report) -> None:
     w, h = level.pixel_width, level.pixel_height
+    spawns = _spawns_by_id(level)
     for obj, where, pt, rect in placed:
         if pt is not None:
             x, y = pt
@@ -54,18 +55,24 @@ def _placement(level: LevelDesc, placed: list, report: Report) -> None:
                              f"({w}x{h} px)", **where)
             elif _cells(level, rect).all():
                 report.error("lies entirely in solid tiles", **where)
-        if obj.cls == "Enemy" and _prop_int(obj, level, "hp") < 0:
+        if obj.cls == "Enemy" and _prop_int(spawns, obj, "hp") < 0:
             report.error("hp must be 0 (the kind's own) or more", **where)
-        if obj.cls == "Pickup" and _prop_int(obj, level, "amount") < 0:
+        if obj.cls == "Pickup" and _prop_int(spawns, obj, "amount") < 0:
             report.error("amount must be 0 (the kind's own) or more", **where)
 
 
-def _prop_int(obj: MapObject, level: LevelDesc, name: str) -> int:
+def _spawns_by_id(level: LevelDesc) -> dict[int, Any]:
+    """Every enemy and pickup spawn by object id, built once: the lookup per object stays constant-time."""
+    out: dict[int, Any] = {}
     for group in (level.enemies, level.pickups):
         for spawn in group:
-            if spawn.obj_id == obj.id:
-                return int(getattr(spawn, name))
-    return 0
+            out.setdefault(spawn.obj_id, spawn)
+    return out
+
+
+def _prop_int(spawns: dict[int, Any], obj: MapObject, name: str) -> int:
+    spawn = spawns.get(obj.id)
+    return int(getattr(spawn, name, 0)) if spawn is not None else 0
 
 
 def _cells(level: LevelDesc, rect: Rect) -> np.ndarray:

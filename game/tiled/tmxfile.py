@@ -16,10 +16,18 @@ from typing import Any
 
 import numpy as np
 
+from game.limits import (
+    MAX_LAYER_BYTES,
+    MAX_LEVEL_FILE_BYTES,
+    MAX_MAP_CELLS,
+    MAX_MAP_SIDE,
+    LimitError,
+    inflate,
+)
 from game.tiled.problems import Report
 
-MAX_CELLS = 1_000_000     # a level is a long street, not a continent
-MAX_SIDE = 20_000
+MAX_CELLS = MAX_MAP_CELLS     # a level is a long street, not a continent (game/limits.py)
+MAX_SIDE = MAX_MAP_SIDE
 
 
 @dataclass(slots=True)
@@ -140,7 +148,10 @@ class Reader:
         label = label_of(path)
         self.report.files.append(path)
         try:
-            data = path.read_bytes()
+            data = read_limited(path, what)
+        except LimitError as exc:
+            self.report.error(str(exc).replace(f"'{path}'", f"'{label}'"), **(where or {"file": referrer}))
+            return None
         except OSError:
             self.report.error(f"{what} '{label}' not found", **(where or {"file": referrer}))
             return None
@@ -224,3 +235,31 @@ class Reader:
                 root = None
             self._tsx[path] = root
         return self._tsx[path]
+
+
+def read_limited(path: Path, what: str) -> bytes:
+    """A level, tileset or template file: a regular file within ``MAX_LEVEL_FILE_BYTES`` (LimitError)."""
+    from game.limits import read_bytes
+
+    return read_bytes(path, MAX_LEVEL_FILE_BYTES, what)
+
+
+def check_layer_size(data: ET.Element, cells: int) -> None:
+    """Refuse (LimitError) a layer whose zlib or gzip data inflates past what ``cells`` tiles need.
+
+    Checked before pytmx inflates it without a bound (a 300 KB gzip bomb would otherwise take a
+    gigabyte). Data that is not base64 or not compressed at all is left to pytmx to word.
+    """
+    import base64
+    import binascii
+    import zlib
+
+    if data.get("encoding") != "base64" or data.get("compression") not in ("zlib", "gzip"):
+        return
+    try:
+        packed = base64.b64decode((data.text or "").strip().encode("ascii", "replace"))
+        inflate(packed, min(4 * cells, MAX_LAYER_BYTES))
+    except LimitError as exc:
+        raise LimitError(f"layer data {exc} (the map needs {4 * cells} bytes)") from None
+    except (binascii.Error, zlib.error, ValueError):
+        return
