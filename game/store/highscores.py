@@ -86,7 +86,7 @@ def parse_highscores(data: dict[str, Any]) -> HighScores:
     for number, row in enumerate(raw, 1):
         problem = _row_problem(row)
         if problem:
-            bad.append(f"row {number} {problem}")
+            bad.append(f"row {number} ({problem})")
             continue
         entries.append(ScoreEntry(clean_initials(row[0]), row[1], row[2] if len(row) > 2 else ""))
     if raw and not entries:
@@ -102,13 +102,13 @@ def parse_highscores(data: dict[str, Any]) -> HighScores:
 def _row_problem(row: Any) -> str:
     """Why one row of the file cannot be an entry ("" when it can)."""
     if not isinstance(row, list) or len(row) < 2:
-        return "is not [initials, score, level]"
+        return "not [initials, score, level]"
     initials, score = row[0], row[1]
     level = row[2] if len(row) > 2 else ""
     if not isinstance(initials, str) or not isinstance(level, str):
-        return "has initials or a level that are not text"
+        return "initials or level not text"
     if not isinstance(score, int) or isinstance(score, bool) or not 0 <= score < 10**12:
-        return f"has score {score!r}, not a whole number 0 or more"
+        return f"score {score!r} is not a whole number 0 or more"
     return ""
 
 
