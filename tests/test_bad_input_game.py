@@ -147,3 +147,29 @@ def test_a_damaged_attract_replay_keeps_the_title(game, tmp_path: Path, monkeypa
     assert game.stack == ["TitleScene"]
     assert stderr_lines(capsys, "'difficulty' is 'insane'")
     title_works(game)
+
+
+def test_a_tileset_picture_pygame_cannot_load_returns_to_the_title(game,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The level's rules load but its picture does not: a notice and the title, not a LevelError traceback."""
+    import pygame
+
+    from game.scenes.campaign import Campaign
+    from game.scenes.cards import LevelCardScene
+
+    real = pygame.image.load
+
+    def broken(path: object, *args: object) -> pygame.Surface:
+        if "tilesets" in str(path):
+            raise pygame.error("damaged PNG")
+        return real(path, *args)
+
+    card = LevelCardScene(game.app, Campaign(), "bathhouse")
+    game.app.scenes.clear_to(card)
+    monkeypatch.setattr(pygame.image, "load", broken)
+    card.start()
+    assert "cannot load level bathhouse" in game.app.message and "damaged PNG" in game.app.message
+    monkeypatch.undo()
+    game.tick(130)
+    assert game.stack == ["TitleScene"]
+    title_works(game)
