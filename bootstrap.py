@@ -36,7 +36,7 @@ def venv_python(folder):
 
 def quiet(cmd):
     """Run ``cmd`` capturing its output; (exit code, output)."""
-    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, universal_newlines=True)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     return proc.returncode, proc.stdout
 
 
@@ -59,9 +59,9 @@ def make_venv(folder):
     # the system's pip installs into it
     code, out = quiet([sys.executable, "-m", "venv", "--clear", "--without-pip", folder])
     if code != 0 or not os.path.exists(python):
-        raise Failure("cannot create a virtual environment ({}); install your system's Python venv package "
+        raise Failure(f"cannot create a virtual environment ({last_line(out)}); install your system's Python venv package "
                       "(Debian/Ubuntu: sudo apt install python3-venv) and run this again"
-                      .format(last_line(out)))
+                      )
     return system_pip(python)
 
 
@@ -83,18 +83,17 @@ def last_line(text):
 
 
 def install(pip, extras):
-    target = "." + ("[{}]".format(extras) if extras else "")
+    target = "." + (f"[{extras}]" if extras else "")
     print("bootstrap: installing Red Heat{} (pip install -e {})".format(
         " and its test tools" if extras else "", target), flush=True)
-    code = subprocess.call(pip + ["install", "-q", "-e", target], cwd=ROOT)
+    code = subprocess.call([*pip, "install", "-q", "-e", target], cwd=ROOT)
     if code != 0:
-        raise Failure("pip could not install Red Heat (exit {}); see pip's messages above".format(code))
+        raise Failure(f"pip could not install Red Heat (exit {code}); see pip's messages above")
 
 
 def main(argv):
     if sys.version_info[:2] < NEEDED:
-        raise Failure("Red Heat needs Python {}.{} or newer; this is {}.{} ({})".format(
-            NEEDED[0], NEEDED[1], sys.version_info[0], sys.version_info[1], sys.executable))
+        raise Failure(f"Red Heat needs Python {NEEDED[0]}.{NEEDED[1]} or newer; this is {sys.version_info[0]}.{sys.version_info[1]} ({sys.executable})")
     if not argv or argv[0] not in ("play", "test"):
         raise Failure(USAGE)
     folder = venv_dir()
@@ -102,16 +101,16 @@ def main(argv):
     python = venv_python(folder)
     if argv[0] == "play":
         install(pip, "")
-        return subprocess.call([python, os.path.join(ROOT, "main.py")] + argv[1:], cwd=ROOT)
+        return subprocess.call([python, os.path.join(ROOT, "main.py"), *argv[1:]], cwd=ROOT)
     install(pip, "test")
-    return subprocess.call([python, "-m", "pytest"] + argv[1:], cwd=ROOT)
+    return subprocess.call([python, "-m", "pytest", *argv[1:]], cwd=ROOT)
 
 
 if __name__ == "__main__":
     try:
         sys.exit(main(sys.argv[1:]))
     except Failure as exc:
-        print("bootstrap: {}".format(exc), file=sys.stderr)
+        print(f"bootstrap: {exc}", file=sys.stderr)
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
