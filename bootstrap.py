@@ -59,9 +59,8 @@ def make_venv(folder):
     # the system's pip installs into it
     code, out = quiet([sys.executable, "-m", "venv", "--clear", "--without-pip", folder])
     if code != 0 or not os.path.exists(python):
-        raise Failure(f"cannot create a virtual environment ({last_line(out)}); install your system's Python venv package "
-                      "(Debian/Ubuntu: sudo apt install python3-venv) and run this again"
-                      )
+        raise Failure(f"cannot create a virtual environment ({last_line(out)}); install your system's "
+                      "Python venv package (Debian/Ubuntu: sudo apt install python3-venv) and run this again")
     return system_pip(python)
 
 
@@ -93,7 +92,9 @@ def install(pip, extras):
 
 def main(argv):
     if sys.version_info[:2] < NEEDED:
-        raise Failure(f"Red Heat needs Python {NEEDED[0]}.{NEEDED[1]} or newer; this is {sys.version_info[0]}.{sys.version_info[1]} ({sys.executable})")
+        have = f"{sys.version_info[0]}.{sys.version_info[1]}"
+        need = f"{NEEDED[0]}.{NEEDED[1]}"
+        raise Failure(f"Red Heat needs Python {need} or newer; this is {have} ({sys.executable})")
     if not argv or argv[0] not in ("play", "test"):
         raise Failure(USAGE)
     folder = venv_dir()
