@@ -98,7 +98,8 @@ def _json_level(tmp_path: Path) -> Path:
                                   "value": p.get("value")} for p in props]
         objects.append(rec)
     layers.append({"type": "objectgroup", "name": "objects", "objects": objects})
-    doc = {"type": "map", "width": raw.cols, "height": raw.rows, "tilewidth": 16, "tileheight": 16,
+    doc = {"type": "map", "version": "1.8", "width": raw.cols, "height": raw.rows, "tilewidth": 16,
+           "tileheight": 16,
            "orientation": "orthogonal", "infinite": False,
            "tilesets": [{"firstgid": int(t.get("firstgid")), "source": t.get("source")}
                         for t in tmx.findall("tileset")],

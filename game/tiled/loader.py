@@ -10,7 +10,7 @@ import numpy as np
 
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
 from game.tiled import rules, values
-from game.tiled.problems import LevelError, Report, listing
+from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
 from game.tiled.project import Schema, load_schema
 from game.tiled.schema_apply import apply, check_schema
 from game.tiled.tiledata import GID_MASK
@@ -19,10 +19,22 @@ from game.tiled.tmxfile import MapObject, RawMap, label_of
 MAX_GID = 1 << 22   # keeps the gid lookup tables small whatever firstgid a broken file claims
 
 
-def read_level(path: str | Path, project: str | Path | None = None) -> tuple[LevelDesc, RawMap]:
-    """Load a level and keep the raw map (for drawing and for hot reload's file list)."""
+def read_level(path: str | Path, project: str | Path | None = None,
+               items: list[dict[str, Any]] | None = None) -> tuple[LevelDesc, RawMap]:
+    """Load a level and keep the raw map (for drawing and for hot reload's file list).
+
+    ``items``, when given, receives every problem as a record (``Report.items``) for tools.
+    """
     p = Path(path)
     report = Report(label_of(p))
+    try:
+        return _read_level(p, project, report)
+    finally:
+        if items is not None:
+            items.extend(report.items)
+
+
+def _read_level(p: Path, project: str | Path | None, report: Report) -> tuple[LevelDesc, RawMap]:
     try:
         schema = load_schema(Path(project) if project is not None else None)
         problems = check_schema(schema)
@@ -134,7 +146,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     placed: list[tuple[MapObject, dict, tuple[int, int] | None, Rect | None]] = []
     seen_ids: set[int] = set()
     for obj in raw.objects:
-        where: dict[str, Any] = {"obj": (obj.id, obj.cls, obj.name)}
+        where: dict[str, Any] = {"obj": _ref(obj, schema)}
         if obj.id in seen_ids:
             report.error("has the same id as another object", **where)
         seen_ids.add(obj.id)
@@ -143,7 +155,8 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
             continue
         cls = objects.get(obj.cls)
         if cls is None:
-            report.error(f"unknown class '{obj.cls}' (valid: {listing(objects)})", **where)
+            report.error(f"unknown class '{obj.cls}' ({did_you_mean(obj.cls, objects)}; "
+                         f"set the object's Class/Type field)", **where)
             continue
         v = apply(cls, obj.props, schema, report, **where)
         if obj.cls in ("Wave", "Exit"):
@@ -178,6 +191,15 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     if starts and not report.errors:
         level.player2_start = rules.beside(level, starts[0][1])
     return level
+
+
+def _ref(obj: MapObject, schema: Schema) -> ObjectRef:
+    """How messages name ``obj``: its written kind, else its class's default kind (``Enemy thug at ...``)."""
+    kind = obj.props["kind"].value if "kind" in obj.props else ""
+    cls = schema.classes.get(obj.cls)
+    if not kind and cls is not None and "kind" in cls.members:
+        kind = str(cls.members["kind"].default)
+    return ObjectRef(obj.id, obj.cls, obj.name, obj.x, obj.y, kind)
 
 
 def _hash(raw: RawMap) -> str:

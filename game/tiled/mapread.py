@@ -126,13 +126,22 @@ def template(reader: Reader, ref: str, where: dict) -> tuple[ET.Element, list[Ti
     return reader.templates[tpath]
 
 
+def _coord(text: str | None) -> float:
+    """A position for naming an object before its attributes are checked (0 when unreadable)."""
+    try:
+        value = float(text or 0)
+    except ValueError:
+        return 0.0
+    return value if value == value and abs(value) < 1e12 else 0.0
+
+
 def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
     """One object, with its template (if any) underneath the instance's own attributes."""
     report = reader.report
     oid = int(reader.num(el, "id", 0, where={"file": label}))
-    obj = MapObject(id=oid)
-    ident = (oid, el.get("type") or el.get("class") or "", el.get("name") or "")
-    where = {"obj": ident, "file": label}
+    obj = MapObject(id=oid, name=el.get("name") or "", cls=el.get("type") or el.get("class") or "",
+                    x=_coord(el.get("x")), y=_coord(el.get("y")))
+    where = {"obj": obj, "file": label}   # messages name it by what is known when they are made
     layers: list[ET.Element] = [el]
     refs = reader.raw.tilesets
     gid_refs = refs

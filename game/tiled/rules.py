@@ -22,7 +22,7 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     if not starts:
         report.error("no PlayerStart object; add one where player 1 begins")
     for obj, _ in starts[1:]:
-        report.error("is a second PlayerStart; a level has exactly one", obj=(obj.id, obj.cls, obj.name))
+        report.error("is a second PlayerStart; a level has exactly one", obj=obj)
     if not exits:
         report.error("no Exit object; add a rectangle of class Exit where the level ends")
     if level.time_limit < 0:
@@ -135,7 +135,7 @@ def _reachable(level: LevelDesc, start: tuple[int, int], exits: list[tuple[MapOb
         c1, r1 = (rect.x + rect.w - 1) // ts, (rect.y + rect.h - 1) // ts
         if not seen[r0:r1 + 1, c0:c1 + 1].any():
             report.error("cannot be reached over walkable tiles from the PlayerStart",
-                         obj=(obj.id, obj.cls, obj.name))
+                         obj=obj)
 
 
 def beside(level: LevelDesc, start: tuple[int, int]) -> tuple[int, int]:

@@ -21,7 +21,7 @@ import numpy as np
 
 from game.limits import MAX_IMAGE_FILE_BYTES, LimitError, read_bytes
 from game.tiled.pngcheck import png_problem
-from game.tiled.problems import Report
+from game.tiled.problems import Report, file_hint
 from game.tiled.pytmx_gate import (
     FRACTION_OK,
     ImagePaths,
@@ -165,7 +165,7 @@ def resolve_images(reader: Reader, tm: Any) -> None:
             continue
         rec.image = image
         reader.report.files.append(image)
-        problem = png_problem(image) if os.path.lexists(image) else "not found"
+        problem = png_problem(image) if os.path.lexists(image) else "not found" + file_hint(image)
         if problem:
             reader.report.error(f"tileset image '{label_of(image)}' {problem}", file=rec.label)
         else:

@@ -24,7 +24,7 @@ from game.limits import (
     LimitError,
     inflate,
 )
-from game.tiled.problems import Report
+from game.tiled.problems import Report, file_hint
 
 MAX_CELLS = MAX_MAP_CELLS     # a level is a long street, not a continent (game/limits.py)
 MAX_SIDE = MAX_MAP_SIDE
@@ -153,7 +153,7 @@ class Reader:
             self.report.error(str(exc).replace(f"'{path}'", f"'{label}'"), **(where or {"file": referrer}))
             return None
         except OSError:
-            self.report.error(f"{what} '{label}' not found", **(where or {"file": referrer}))
+            self.report.error(f"{what} '{label}' not found{file_hint(path)}", **(where or {"file": referrer}))
             return None
         self.raw.files.append((path, data))
         try:
