@@ -12,7 +12,7 @@ from typing import Any
 
 from game.paths import levels_dir, resolve_level
 from game.sim.level import LevelDesc
-from game.tiled.loader import load_level
+from game.tiled.loader import read_level
 from game.tiled.problems import LevelError
 from game.tiled.tmxfile import label_of
 
@@ -50,14 +50,28 @@ def _targets(paths: list[str]) -> list[Path]:
     return out
 
 
+def _records(items: list[dict[str, Any]], errors: list[str], warnings: list[str]) -> list[dict[str, Any]]:
+    """Every problem as a record (severity, file, object id, layer, message, text), in printed order."""
+    by_text = {i["text"]: i for i in items}
+    out = []
+    for severity, lines in (("error", errors), ("warning", warnings)):
+        for line in lines:
+            head, _, msg = line.partition(": ")
+            out.append(by_text.get(line) or {"severity": severity, "file": head, "object": None,
+                                             "layer": None, "message": msg or line, "text": line})
+    return out
+
+
 def check_one(path: Path) -> dict[str, Any]:
-    """Load one level and report it as a dict (errors, warnings, summary when good)."""
+    """Load one level and report it as a dict (errors, warnings, problem records, summary when good)."""
+    items: list[dict[str, Any]] = []
     try:
-        level = load_level(path)
+        level = read_level(path, items=items)[0]
     except LevelError as exc:
-        return {"path": label_of(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings}
+        return {"path": label_of(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings,
+                "problems": _records(items, exc.problems, exc.warnings)}
     return {"path": label_of(path), "ok": True, "errors": [], "warnings": level.warnings,
-            "summary": summary(level)}
+            "problems": _records(items, [], level.warnings), "summary": summary(level)}
 
 
 def main(argv: list[str]) -> int:
