@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from game import __version__
 
@@ -140,8 +141,27 @@ def run_sim(argv: Sequence[str]) -> int:
     else:
         world = run(level, seed=args.seed, difficulty=args.difficulty, players=args.players,
                     max_ticks=max_ticks, bot=args.bot)
-    _print_json(world.summary())
+    summary = world.summary()
+    summary["why"] = why_it_ended(world, max_ticks, args.ticks is not None)
+    _print_json(summary)
     return 0
+
+
+def why_it_ended(world: Any, max_ticks: int, ticks_given: bool) -> str:
+    """Why a ``sim`` run stopped, for the summary: the level's own end, its time_limit, or the tick budget."""
+    level = world.level
+    if world.result == "cleared":
+        return "cleared: every wave was beaten and a player reached the Exit"
+    if world.result == "died":
+        return "died: every player ran out of lives"
+    if world.result == "timeout":
+        return f"time_limit: the level's time_limit of {level.time_limit} s ran out (map property time_limit)"
+    budget = "--ticks" if ticks_given else "the default --ticks"
+    status = getattr(world, "wave_status", {})
+    left = sorted({z.number for z in level.waves if status.get(z.number) != "cleared"})
+    waves = f"; waves not cleared: {', '.join(map(str, left))}" if left else "; every wave was cleared"
+    return (f"ticks: the run stopped at {budget} {max_ticks} ({max_ticks / 60:.0f} s of play) before the "
+            f"level ended{waves}")
 
 
 class _SeedProgress:
@@ -251,3 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except ImportError as e:   # a Python without the game's packages: say so, never blame the level
+        from game.install import install_message, is_missing_dependency
+
+        if not is_missing_dependency(e):
+            raise
+        print(install_message(e), file=sys.stderr)
+        return 3

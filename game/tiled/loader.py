@@ -58,6 +58,10 @@ def _read_level(p: Path, project: str | Path | None, report: Report) -> tuple[Le
         msg = f"{report.label}: level is too deeply nested or too big ({exc.__class__.__name__})"
         raise LevelError([msg], report.warnings) from None
     except Exception as exc:  # last line of defence: designers never see a traceback
+        from game.install import is_missing_dependency
+
+        if is_missing_dependency(exc):
+            raise   # not the level's fault: the command line says what to install (game/install.py)
         msg = f"{report.label}: cannot read this level ({exc.__class__.__name__}: {exc})"
         raise LevelError([*report.errors, msg], report.warnings) from None
 
