@@ -110,3 +110,31 @@ def test_a_renamed_member_still_loads_with_a_migration_message(tree: Path, monke
     assert boris.wave == 1
     assert any("property 'wave_number' is now called 'wave' (its value still counts); rename it" in w
                for w in level.warnings)
+
+
+def test_a_map_that_is_not_12_rows_says_which_rows_must_be_what(tree: Path) -> None:
+    text = (tree / "good.tmx").read_text().replace('height="12"', 'height="13"')
+    row = ",".join(["2"] * 30)
+    (tree / "tall.tmx").write_text(text.replace("</data>", f",\n{row}\n</data>"))
+    problems = _problems(tree / "tall.tmx")
+    want = ("map is 13 rows tall; levels are 12 rows: rows 0-4 solid wall and ceiling, rows 5-10 the "
+            "walkable floor, row 11 the solid front edge (Map > Resize Map, height 12)")
+    assert any(want in p for p in problems), problems
+
+
+def test_a_gap_in_the_wall_rows_names_the_columns(tree: Path) -> None:
+    wall = ",".join(["2"] * 30)
+    gap = ",".join(["2"] * 4 + ["0", "0"] + ["2"] * 24)
+    path = _edit(tree, f'<data encoding="csv">\n{wall}', f'<data encoding="csv">\n{gap}')
+    problems = _problems(path)
+    want = ("rows 0-4 (wall and ceiling) must be solid in every column, or players walk into the black "
+            "outside the street; walkable in column(s) 4-5: paint a tile whose tileset Tile has solid=true "
+            "there")
+    assert any(want in p for p in problems), problems
+
+
+def test_an_exit_before_the_last_wave_is_a_warning(tree: Path) -> None:
+    path = _edit(tree, 'type="Exit" x="440"', 'type="Exit" x="150"')
+    level = load_level(path)
+    assert any("Exit at (150, 80) (object 7): comes before Wave 1 (further right): the Exit only opens once "
+               "every wave is cleared" in w for w in level.warnings), level.warnings

@@ -85,15 +85,17 @@ def test_all_problems_are_reported_in_one_pass(tmp_path: Path) -> None:
     assert bad.exists()
 
 
-def test_tileset_without_solid_tiles_is_only_a_warning(tmp_path: Path) -> None:
+def test_tileset_without_solid_tiles_is_a_warning_and_the_walls_an_error(tmp_path: Path) -> None:
     root = tmp_path / "tests" / "data" / "tiled"
     shutil.copytree(DATA, root)
     shutil.copytree(Path(__file__).parents[1] / "templates", tmp_path / "templates")
     tsx = root / "tiles.tsx"
     tsx.write_text(tsx.read_text().replace('<property name="solid" type="bool" value="true"/>', ""))
-    level = load_level(root / "good.tmx")
-    assert any("has no solid tiles" in w for w in level.warnings)
-    assert not level.solid.any()
+    with pytest.raises(LevelError) as info:
+        load_level(root / "good.tmx")
+    # the tileset itself only gets a warning; the map then has no wall rows, which the layout rule refuses
+    assert any("has no solid tiles" in w for w in info.value.warnings)
+    assert any("rows 0-4 (wall and ceiling) must be solid in every column" in p for p in info.value.problems)
 
 
 def test_object_without_a_class_is_a_warning_not_an_error(tmp_path: Path) -> None:

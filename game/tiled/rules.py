@@ -32,10 +32,58 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
         report.error(f"next level '{level.next}' does not exist (levels here: {', '.join(others) or 'none'})")
     if not level.title:
         report.warn("map property 'title' is empty; the level card will be blank")
+    _layout(level, report)
     _placement(level, placed, report)
     _waves(level, placed, report)
+    _exit_after_waves(level, exits, report)
     if len(starts) == 1:
         _reachable(level, starts[0][1], exits, report)
+
+
+ROWS = 12                # docs/level-design.md "Files and map": the layout every level follows
+WALL_ROWS = range(0, 5)  # wall and ceiling: solid
+FRONT_ROW = 11           # the solid front edge
+
+
+def _spans(cols: np.ndarray) -> str:
+    """``3-7, 12`` for column numbers (the first few runs)."""
+    runs: list[str] = []
+    start = prev = int(cols[0])
+    for c in [*map(int, cols[1:]), None]:
+        if c is not None and c == prev + 1:
+            prev = c
+            continue
+        runs.append(f"{start}-{prev}" if prev > start else str(start))
+        if c is not None:
+            start = prev = c
+    return ", ".join(runs[:6]) + (", ..." if len(runs) > 6 else "")
+
+
+def _layout(level: LevelDesc, report: Report) -> None:
+    """The 12-row band: rows 0-4 solid wall, 5-10 floor, 11 solid front edge (else players walk off it)."""
+    band = ("levels are 12 rows: rows 0-4 solid wall and ceiling, rows 5-10 the walkable floor, "
+            "row 11 the solid front edge")
+    if level.rows != ROWS:
+        report.error(f"map is {level.rows} rows tall; {band} (Map > Resize Map, height 12)")
+        return
+    for rows, what in ((WALL_ROWS, "rows 0-4 (wall and ceiling)"), (range(FRONT_ROW, FRONT_ROW + 1),
+                                                                      f"row {FRONT_ROW} (front edge)")):
+        open_cols = np.flatnonzero(~level.solid[rows.start:rows.stop].all(axis=0))
+        if open_cols.size:
+            report.error(f"{what} must be solid in every column, or players walk into the black outside "
+                         f"the street; walkable in column(s) {_spans(open_cols)}: paint a tile whose tileset "
+                         f"Tile has solid=true there")
+
+
+def _exit_after_waves(level: LevelDesc, exits: list[tuple[MapObject, Rect]], report: Report) -> None:
+    """An Exit before the last Wave: players reach it first, but it only opens once every wave is cleared."""
+    for obj, rect in exits:
+        later = sorted({z.number for z in level.waves if z.rect.x >= rect.x + rect.w})
+        if later:
+            numbers = ", ".join(map(str, later))
+            report.warn(f"comes before Wave {numbers} (further right): the Exit only opens once every "
+                        f"wave is cleared, so players reach it and wait; move the Exit past the last Wave",
+                        obj=obj)
 
 
 def _placement(level: LevelDesc, placed: list, report: Report) -> None:
