@@ -131,7 +131,8 @@ def _int(d: dict, key: str, lo: int, hi: int) -> int:
     v = d.get(key)
     if not isinstance(v, int) or isinstance(v, bool) or not lo <= v <= hi:
         shown = repr(v) if len(repr(v)) < 40 else repr(v)[:37] + "..."
-        raise _Bad(f"'{key}' is {shown}, expected a whole number {lo}-{hi}" if key in d
+        want = f"{lo} or more" if hi >= SEED_MAX else f"{lo}-{hi}"
+        raise _Bad(f"'{key}' is {shown}, expected a whole number {want}" if key in d
                    else f"'{key}' is missing")
     return v
 

@@ -259,7 +259,8 @@ def check_layer_size(data: ET.Element, cells: int) -> None:
     try:
         packed = base64.b64decode((data.text or "").strip().encode("ascii", "replace"))
         inflate(packed, min(4 * cells, MAX_LAYER_BYTES))
-    except LimitError as exc:
-        raise LimitError(f"layer data {exc} (the map needs {4 * cells} bytes)") from None
+    except LimitError:
+        raise LimitError(f"layer data inflates to more than the {4 * cells} bytes its {cells} tiles need "
+                         "(damaged, or a compression bomb)") from None
     except (binascii.Error, zlib.error, ValueError):
         return
