@@ -7,6 +7,7 @@ crafted input, so what is asserted is what a player or designer sees.
 from __future__ import annotations
 
 import base64
+import contextlib
 import gzip
 import json
 import os
@@ -276,3 +277,24 @@ def test_seeds_print_each_line_as_it_finishes() -> None:
     finally:
         proc.kill()
         proc.communicate()
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_seeds_show_progress_on_a_terminal_stderr() -> None:
+    master, slave = os.openpty()
+    env = {**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    try:
+        cmd = [sys.executable, str(ROOT / "main.py"), "sim", "builtin:corridor", "--seeds", "1-3",
+               "--ticks", "60"]
+        out = subprocess.run(cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=slave, text=True,
+                             timeout=HANG)
+        os.close(slave)
+        seen = b""
+        with contextlib.suppress(OSError):
+            while chunk := os.read(master, 4096):
+                seen += chunk
+    finally:
+        os.close(master)
+    assert out.returncode == 0
+    assert [json.loads(ln)["seed"] for ln in out.stdout.splitlines()[:3]] == [1, 2, 3]
+    assert b"seed 3/3 done" in seen and b"Traceback" not in seen
