@@ -17,7 +17,7 @@ from game.tiled.problems import Report
 from game.tiled.tmxfile import RawMap
 
 MAX_TIME_LIMIT = 60 * 60          # seconds: an hour
-MAX_SCROLL_SPEED = 64             # px per second of a chase's forced scroll
+MAX_SCROLL_SPEED = 600            # px per second of a chase's forced scroll (about two screens)
 MAX_ENEMY_HP = 9_999
 MAX_PICKUP_AMOUNT = 100_000       # points pickups give the most (1000 by default)
 MAX_WAVE = 999
