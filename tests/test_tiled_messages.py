@@ -138,3 +138,20 @@ def test_an_exit_before_the_last_wave_is_a_warning(tree: Path) -> None:
     level = load_level(path)
     assert any("Exit at (150, 80) (object 7): comes before Wave 1 (further right): the Exit only opens once "
                "every wave is cleared" in w for w in level.warnings), level.warnings
+
+
+def test_next_may_name_a_json_level_and_a_typo_gets_a_suggestion(tree: Path) -> None:
+    (tree / "second.tmj").write_text("{}")
+    ok = _edit(tree, '<property name="title"', '<property name="next" value="second"/><property name="title"',
+               name="first.tmx")
+    assert load_level(ok).next == "second"
+    typo = _edit(tree, '<property name="title"',
+                 '<property name="next" value="secnd"/><property name="title"', name="typo.tmx")
+    assert any("next level 'secnd' does not exist (did you mean 'second'?" in p for p in _problems(typo))
+
+
+def test_an_unknown_level_name_on_the_command_line_gets_a_suggestion(capsys: pytest.CaptureFixture) -> None:
+    from game.cli import main
+
+    assert main(["sim", "bathous", "--ticks", "1"]) == 2
+    assert "no such level (did you mean 'bathhouse'?" in capsys.readouterr().err

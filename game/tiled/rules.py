@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.level import LevelDesc, Rect
-from game.tiled.problems import Report
+from game.tiled.problems import Report, nearest
 from game.tiled.tmxfile import MapObject, RawMap
 
 PLAYER2_GAP = 24   # px between the two players at the start
@@ -27,9 +27,14 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
         report.error("no Exit object; add a rectangle of class Exit where the level ends")
     if level.time_limit < 0:
         report.error(f"time_limit {level.time_limit} must be 0 (none) or more seconds")
-    if level.next and not (raw.path.parent / f"{level.next}.tmx").is_file():
-        others = sorted(p.stem for p in raw.path.parent.glob("*.tmx") if p.stem != raw.path.stem)
-        report.error(f"next level '{level.next}' does not exist (levels here: {', '.join(others) or 'none'})")
+    if level.next and not any((raw.path.parent / f"{level.next}{ext}").is_file() for ext in (".tmx", ".tmj")):
+        others = sorted({p.stem for ext in ("*.tmx", "*.tmj") for p in raw.path.parent.glob(ext)}
+                        - {raw.path.stem})
+        guess = nearest(level.next, others)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        here = ", ".join(others) or "none"
+        report.error(f"next level '{level.next}' does not exist ({hint}levels here: {here}; set the map "
+                     f"property next to one of them, or empty for the last level)")
     if not level.title:
         report.warn("map property 'title' is empty; the level card will be blank")
     _layout(level, report)
