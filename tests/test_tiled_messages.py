@@ -155,3 +155,18 @@ def test_an_unknown_level_name_on_the_command_line_gets_a_suggestion(capsys: pyt
 
     assert main(["sim", "bathous", "--ticks", "1"]) == 2
     assert "no such level (did you mean 'bathhouse'?" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("text,want", [
+    ("<map>\n <layer>\n  <data>\n </layer>\n</map>",
+     "malformed XML at line 4: mismatched tag (probably <data> opened at line 3 is not closed: add </data>)"),
+    ('<map>\n <objectgroup name="spawns>\n </objectgroup>\n</map>',
+     "(probably a missing quote or value in the tag at line 2)"),
+    ('<map>\n <property name="title" value="Tom & Jerry"/>\n</map>',
+     "(probably a bare & in a value: write &amp;)"),
+    ("<map>\n <layer>\n", "no element found (probably <layer> opened at line 2 is not closed: add </layer>)"),
+])
+def test_malformed_xml_points_at_the_likely_mistake(tmp_path: Path, text: str, want: str) -> None:
+    bad = tmp_path / "bad.tmx"
+    bad.write_text(text)
+    assert any(want in p for p in _problems(bad)), _problems(bad)

@@ -159,9 +159,12 @@ class Reader:
         try:
             return self.document(data, label)
         except ET.ParseError as exc:
-            line = exc.position[0] if getattr(exc, "position", None) else 0
+            line, column = exc.position if getattr(exc, "position", None) else (0, 0)
             msg = str(exc).split(":")[0]
-            self.report.error(f"malformed XML at line {line}: {msg}", file=label)
+            from game.tiled.xmlhint import hint
+
+            likely = hint(data, line, column, msg)
+            self.report.error(f"malformed XML at line {line}: {msg}{likely}", file=label)
         except (ValueError, RecursionError) as exc:
             self.report.error(f"malformed XML ({exc.__class__.__name__})", file=label)
         return None
