@@ -170,3 +170,22 @@ def test_malformed_xml_points_at_the_likely_mistake(tmp_path: Path, text: str, w
     bad = tmp_path / "bad.tmx"
     bad.write_text(text)
     assert any(want in p for p in _problems(bad)), _problems(bad)
+
+
+def test_a_list_property_names_its_object_and_says_what_to_do(tree: Path) -> None:
+    listed = ('<property name="wave" type="list"><item type="int" value="1"/><item type="int" value="2"/>'
+              '</property>')
+    path = _edit(tree, 'value="bather"/></properties>', f'value="bather"/>{listed}</properties>')
+    want = ("Enemy 'boris' (object 2): property 'wave' is a list (Tiled 1.11+), but Red Heat's properties "
+            "hold plain values; delete it and add 'wave' as a plain int property")
+    assert any(want in p for p in _problems(path))
+
+
+def test_a_tile_property_problem_names_the_tile(tree: Path) -> None:
+    tsx = tree / "tiles.tsx"
+    tsx.write_text(tsx.read_text().replace('<property name="name" value="floor"/>',
+                                           '<property name="name" value="floor"/><property name="solidd" '
+                                           'type="bool" value="true"/>'))
+    level = load_level(tree / "good.tmx")
+    assert any("tiles.tsx: tile 0 'floor': unknown property 'solidd' (did you mean 'solid'?" in w
+               for w in level.warnings), level.warnings

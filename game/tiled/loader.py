@@ -92,7 +92,9 @@ def _gid_tables(raw: RawMap, schema: Schema, report: Report) -> tuple[np.ndarray
             if tid >= ts.tilecount:
                 report.warn(f"tile {tid} is beyond tilecount {ts.tilecount}", file=ts.label)
                 continue
-            values = apply(tile_cls, props, schema, report, strict=False, file=ts.label)
+            named = props.get("name")
+            what = f"tile {tid}" + (f" '{named.value}'" if named is not None and named.value else "")
+            values = apply(tile_cls, props, schema, report, strict=False, file=ts.label, what=what)
             if values.get("solid"):
                 solid[ref.firstgid + tid] = True
                 any_solid = True

@@ -125,8 +125,10 @@ class Report:
         self.items: list[dict[str, Any]] = []
         self.files: list[Path] = []   # every file this load tried to read (found or not)
 
-    def _where(self, file: str | None, obj: Any, layer: str | None) -> str:
+    def _where(self, file: str | None, obj: Any, layer: str | None, what: str | None = None) -> str:
         where = file or self.label
+        if what is not None:   # anything else a message must name, e.g. a tileset's tile
+            return f"{where}: {what}"
         if obj is not None:
             return f"{where}: {object_label(obj)}"
         if layer is not None:
@@ -134,21 +136,23 @@ class Report:
         return where
 
     def _add(self, severity: str, lines: list[str], msg: str, obj: Any, layer: str | None,
-             file: str | None) -> None:
-        line = f"{self._where(file, obj, layer)}: {msg}"
+             file: str | None, what: str | None = None) -> None:
+        line = f"{self._where(file, obj, layer, what)}: {msg}"
         if line in lines:
             return
         lines.append(line)
         self.items.append({"severity": severity, "file": file or self.label, "object": object_id(obj),
                            "layer": layer if obj is None else None, "message": msg, "text": line})
 
-    def error(self, msg: str, *, obj: Any = None, layer: str | None = None, file: str | None = None) -> None:
+    def error(self, msg: str, *, obj: Any = None, layer: str | None = None, file: str | None = None,
+              what: str | None = None) -> None:
         """Record an error: the level will not load."""
-        self._add("error", self.errors, msg, obj, layer, file)
+        self._add("error", self.errors, msg, obj, layer, file, what)
 
-    def warn(self, msg: str, *, obj: Any = None, layer: str | None = None, file: str | None = None) -> None:
+    def warn(self, msg: str, *, obj: Any = None, layer: str | None = None, file: str | None = None,
+             what: str | None = None) -> None:
         """Record a warning: printed, but the level still loads."""
-        self._add("warning", self.warnings, msg, obj, layer, file)
+        self._add("warning", self.warnings, msg, obj, layer, file, what)
 
     def raise_if_errors(self) -> None:
         """Stop here with a LevelError when anything so far was an error."""

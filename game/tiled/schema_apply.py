@@ -98,8 +98,9 @@ def apply(cls: ClassType, props: dict[str, Prop], schema: Schema, report: Report
             report.warn(f"property '{name}' is now called '{renamed}' (its value still counts); rename it in "
                         f"Tiled so the level keeps working when the old name is dropped", **where)
             name, member = renamed, cls.members[renamed]
-        if prop.type == "class":
-            what = f"of class '{prop.enum}'" if prop.enum else "class-typed"
+        if prop.type in ("class", "list"):
+            what = ("a list (Tiled 1.11+)" if prop.type == "list" else
+                    f"of class '{prop.enum}'" if prop.enum else "class-typed")
             fix = (f"delete it and add '{name}' as a plain {_plain(member)} property" if member is not None
                    else f"delete it ({cls.name}: {_members(cls)})")
             report.error(f"property '{name}' is {what}, but Red Heat's properties hold plain values; {fix}",
