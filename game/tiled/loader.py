@@ -135,7 +135,8 @@ def _feet(obj: MapObject) -> tuple[int, int]:
 
 def _rect(obj: MapObject, report: Report, where: dict) -> Rect | None:
     if obj.shape not in ("rect", "ellipse") or not obj.w or not obj.h or obj.w <= 0 or obj.h <= 0:
-        report.error("must be a rectangle with a width and height", **where)
+        report.error("must be a rectangle with a width and height: draw it with the Rectangle tool, or drag "
+                     "wave.tx / exit.tx from templates", **where)
         return None
     return Rect(round(obj.x), round(obj.y), round(obj.w), round(obj.h))
 
@@ -154,10 +155,12 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     for obj in raw.objects:
         where: dict[str, Any] = {"obj": _ref(obj, schema)}
         if obj.id in seen_ids:
-            report.error("has the same id as another object", **where)
+            report.error("has the same id as another object: delete one and place it again (Tiled gives it "
+                         "a new id)", **where)
         seen_ids.add(obj.id)
         if not obj.cls:
-            report.warn(f"has no class and is ignored (valid: {listing(objects)})", **where)
+            report.warn(f"has no class and is ignored: set its Class/Type (valid: {listing(objects)}) or "
+                        f"delete it", **where)
             continue
         cls = objects.get(obj.cls)
         if cls is None:

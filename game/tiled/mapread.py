@@ -56,13 +56,15 @@ def read_map(path: Path, report: Report) -> RawMap | None:
     if not tilemap.load_header(tm, root, report):
         return None
     if (tm.orientation or "orthogonal") != "orthogonal":
-        report.error(f"map orientation is '{tm.orientation}'; levels must be orthogonal")
+        report.error(f"map orientation is '{tm.orientation}'; levels must be orthogonal "
+                     f"(Map > Map Properties > Orientation)")
     if str(tm.__dict__.get("infinite", "0")) not in ("0", ""):
         report.error("map is infinite; levels must be finite (Map > Map Properties > Infinite off)")
     raw.cols, raw.rows, raw.tile_w, raw.tile_h = tm.width, tm.height, tm.tilewidth, tm.tileheight
     raw.background = tm.background_color or ""
     if (raw.tile_w, raw.tile_h) != (16, 16):
-        report.error(f"tile size is {raw.tile_w}x{raw.tile_h}; levels use 16x16 tiles")
+        report.error(f"tile size is {raw.tile_w}x{raw.tile_h}; levels use 16x16 tiles "
+                     f"(Map > Map Properties > Tile Width/Height, and 16x16 tilesets)")
     if not (0 < raw.cols <= MAX_SIDE and 0 < raw.rows <= MAX_SIDE and raw.cols * raw.rows <= MAX_CELLS):
         report.error(f"map size {raw.cols}x{raw.rows} tiles is empty or too large")
         return None
@@ -176,7 +178,8 @@ def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
     if obj.shape == "tile":
         found = find_tile(gid_refs, obj.gid) if 0 <= obj.gid <= 0xFFFFFFFF else None
         if found is None:
-            report.error(f"tile object gid {obj.gid} matches no tileset tile", **where)
+            report.error(f"tile object gid {obj.gid} matches no tileset tile: add the tileset it came "
+                         f"from, or delete the object", **where)
         else:
             ref, local = found
             obj.tile = (ref.tileset, local)

@@ -22,7 +22,7 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     if not starts:
         report.error("no PlayerStart object; add one where player 1 begins")
     for obj, _ in starts[1:]:
-        report.error("is a second PlayerStart; a level has exactly one", obj=obj)
+        report.error("is a second PlayerStart; a level has exactly one: delete one of them", obj=obj)
     if not exits:
         report.error("no Exit object; add a rectangle of class Exit where the level ends")
     if level.time_limit < 0:
@@ -98,16 +98,18 @@ def _placement(level: LevelDesc, placed: list, report: Report) -> None:
         if pt is not None:
             x, y = pt
             if not (0 <= x <= w and 0 <= y <= h):
-                report.error(f"at ({x}, {y}) lies outside the map ({w}x{h} px)", **where)
+                report.error(f"at ({x}, {y}) lies outside the map ({w}x{h} px): move it onto the floor",
+                             **where)
             elif level.is_solid_px(min(x, w - 1), min(y, h - 1)):
                 col, row = min(x, w - 1) // level.tile_size, min(y, h - 1) // level.tile_size
-                report.error(f"stands in a solid tile (column {col}, row {row})", **where)
+                report.error(f"stands in a solid tile (column {col}, row {row}): move it onto the floor "
+                             f"(rows 5-10)", **where)
         if rect is not None:
             if rect.x < 0 or rect.y < 0 or rect.x + rect.w > w or rect.y + rect.h > h:
                 report.error(f"rectangle ({rect.x}, {rect.y}, {rect.w}x{rect.h}) reaches outside the map "
                              f"({w}x{h} px)", **where)
             elif _cells(level, rect).all():
-                report.error("lies entirely in solid tiles", **where)
+                report.error("lies entirely in solid tiles: move it onto the floor (rows 5-10)", **where)
         if obj.cls == "Enemy" and _prop_int(spawns, obj, "hp") < 0:
             report.error("hp must be 0 (the kind's own) or more", **where)
         if obj.cls == "Pickup" and _prop_int(spawns, obj, "amount") < 0:
@@ -187,8 +189,8 @@ def _reachable(level: LevelDesc, start: tuple[int, int], exits: list[tuple[MapOb
         c0, r0 = max(rect.x // ts, 0), max(rect.y // ts, 0)
         c1, r1 = (rect.x + rect.w - 1) // ts, (rect.y + rect.h - 1) // ts
         if not seen[r0:r1 + 1, c0:c1 + 1].any():
-            report.error("cannot be reached over walkable tiles from the PlayerStart",
-                         obj=obj)
+            report.error("cannot be reached over walkable tiles from the PlayerStart: clear a path of floor "
+                         "to it, or move it", obj=obj)
 
 
 def beside(level: LevelDesc, start: tuple[int, int]) -> tuple[int, int]:
