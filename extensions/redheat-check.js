@@ -6,6 +6,10 @@
  * the same one the F5/F6 commands use) in the project folder and turns each problem into an issue; double
  * clicking an issue that names an object opens the map and selects that object. Works with Tiled 1.8 and
  * newer (1.8 has no tiled.warning, so warnings are issues marked "warning").
+ *
+ * It also adds two menu entries for what Tiled 1.8 cannot do through classes: Map > "Red Heat: Add Level
+ * Properties" gives the map every Level member (from redheat.tiled-project) with its type and default,
+ * and Layer > "Red Heat: Draw Layer Over the Fighters" sets the current tile layer's foreground = true.
  */
 (function () {
     "use strict";
@@ -105,6 +109,64 @@
         tiled.log("Red Heat check: " + (result.ok ? "OK" : "has errors") + ", " + problems +
                   " problem(s) listed in Issues (" + FileInfo.fileName(mapFile) + ")");
     }
+
+    // -- Tiled 1.8 has no map or layer classes: fill in the Level members, typed, with their defaults --
+    function levelMembers(mapFile) {
+        var folder = projectFolder(mapFile);
+        if (!folder)
+            return null;
+        var file = new TextFile(FileInfo.joinPaths(folder, PROJECT_FILE), TextFile.ReadOnly);
+        var project = JSON.parse(file.readAll());
+        file.close();
+        var types = project.propertyTypes || [];
+        for (var i = 0; i < types.length; i++)
+            if (types[i].type === "class" && types[i].name === "Level")
+                return types[i].members || [];
+        return null;
+    }
+
+    function typedValue(member) {
+        if (member.propertyType && typeof tiled.propertyValue === "function")
+            return tiled.propertyValue(member.propertyType, member.value);   // shows the enum's drop-down
+        return member.value;
+    }
+
+    function addLevelProperties() {
+        var map = tiled.activeAsset;
+        if (!map || !map.isTileMap) {
+            tiled.alert("Open a Red Heat level first.");
+            return;
+        }
+        var members = levelMembers(map.fileName);
+        if (!members) {
+            tiled.alert("This map is not in the Red Heat project (no " + PROJECT_FILE + " above it); " +
+                        "save it under levels/ first.");
+            return;
+        }
+        var have = map.properties();
+        var added = [];
+        members.forEach(function (m) {
+            if (!(m.name in have)) {
+                map.setProperty(m.name, typedValue(m));
+                added.push(m.name);
+            }
+        });
+        tiled.log("Red Heat: " + (added.length ? "added the map properties " + added.join(", ") +
+                  " with their defaults" : "the map has every Level property already"));
+    }
+
+    function markForeground() {
+        var map = tiled.activeAsset;
+        if (map && map.isTileMap && map.currentLayer && map.currentLayer.isTileLayer)
+            map.currentLayer.setProperty("foreground", true);
+    }
+
+    var fill = tiled.registerAction("RedHeatLevelProperties", addLevelProperties);
+    fill.text = "Red Heat: Add Level Properties";
+    var front = tiled.registerAction("RedHeatForegroundLayer", markForeground);
+    front.text = "Red Heat: Draw Layer Over the Fighters";
+    tiled.extendMenu("Map", [{ separator: true }, { action: "RedHeatLevelProperties" }]);
+    tiled.extendMenu("Layer", [{ separator: true }, { action: "RedHeatForegroundLayer" }]);
 
     tiled.assetSaved.connect(function (asset) {
         if (asset && asset.isTileMap && asset.fileName)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -21,9 +22,10 @@ needs_node = pytest.mark.skipif(NODE is None, reason="Node.js is not installed, 
                                                      "script is not run here (apt-get install nodejs)")
 
 
-def _save(map_file: Path, ids: str, program: list[str]) -> dict:
+def _save(map_file: Path, ids: str, program: list[str], action: str = "") -> dict:
+    env = {**os.environ, "HARNESS_ACTION": action}
     done = subprocess.run([str(NODE), str(HARNESS), str(EXTENSION), str(map_file), ids, *program],
-                          capture_output=True, text=True, timeout=60, cwd=ROOT, check=False)
+                          capture_output=True, text=True, timeout=60, cwd=ROOT, check=False, env=env)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
@@ -65,3 +67,16 @@ def test_a_missing_install_is_reported_as_such_not_as_a_broken_level() -> None:
     text = got["issues"][0]["text"]
     assert "could not run 'redheat check'" in text and "python3 -m pip install -e ." in text
     assert "unknown_class" not in text
+
+
+@needs_node
+def test_add_level_properties_gives_a_tiled_1_8_map_every_level_member_typed() -> None:
+    got = _save(ROOT / "levels" / "bathhouse.tmx", "", [sys.executable, str(ROOT / "main.py")],
+                action="RedHeatLevelProperties")
+    props = got["properties"]
+    assert props["title"] == "HOTEL"   # what the map had stays
+    assert props["mode"] == {"propertyType": "GameMode", "value": "brawl"}
+    assert props["time_limit"] == 0 and props["start_ammo"] == -1 and props["next"] == ""
+    project = json.loads((ROOT / "redheat.tiled-project").read_text())
+    level = next(t for t in project["propertyTypes"] if t["name"] == "Level")
+    assert set(props) == {m["name"] for m in level["members"]}

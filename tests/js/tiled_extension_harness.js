@@ -14,13 +14,17 @@ const handlers = [];
 let centered = null;
 
 const objects = idsText.split(",").filter(Boolean).map((id) => ({ id: Number(id), x: 10, y: 20, width: 0, height: 0 }));
+const mapProperties = { title: "HOTEL" };
 const map = {
     isTileMap: true,
     fileName: mapFile,
     layerCount: 1,
     layerAt: () => ({ isObjectLayer: true, isGroupLayer: false, objects }),
     selectedObjects: [],
+    properties: () => Object.assign({}, mapProperties),
+    setProperty: (name, value) => { mapProperties[name] = value; },
 };
+const actions = {};
 
 global.FileInfo = {
     path: (p) => path.dirname(p),
@@ -28,6 +32,10 @@ global.FileInfo = {
     fileName: (p) => path.basename(p),
 };
 global.File = { exists: (p) => fs.existsSync(p) };
+global.TextFile = function (p) { this.text = fs.readFileSync(p, "utf8"); };
+global.TextFile.ReadOnly = 0;
+global.TextFile.prototype.readAll = function () { return this.text; };
+global.TextFile.prototype.close = function () {};
 global.Process = function () { this.workingDirectory = "."; this.out = ""; this.err = ""; };
 global.Process.prototype.exec = function (name, args) {
     if (name !== "redheat") return -1;
@@ -44,10 +52,20 @@ global.tiled = {
     log: () => {},
     open: () => map,
     activeAsset: null,
+    alert: (text) => issues.push({ text: "alert: " + text }),
+    registerAction: (id, run) => { actions[id] = run; return {}; },
+    extendMenu: () => {},
+    propertyValue: (type, value) => ({ propertyType: type, value }),
     mapEditor: { currentMapView: { centerOn: (x, y) => { centered = [x, y]; } } },
 };
 
 eval(fs.readFileSync(extension, "utf8"));
+if (process.env.HARNESS_ACTION) {   // run a menu action on the open map instead of saving it
+    global.tiled.activeAsset = map;
+    actions[process.env.HARNESS_ACTION]();
+    process.stdout.write(JSON.stringify({ properties: mapProperties, issues: issues.map((i) => i.text) }));
+    process.exit(0);
+}
 handlers.forEach((h) => h(map));
 const shown = issues.map((i) => {
     map.selectedObjects = [];
