@@ -45,11 +45,14 @@ class App:
         if headless and not os.environ.get("SDL_VIDEODRIVER"):
             # SDL fell back to drawing nowhere: say so instead of running an invisible game.
             raise pygame.error("no display found (SDL fell back to its offscreen driver)")
+        self.startup_notices: list[str] = []   # shown on screen at the start (also on stderr)
         self.store = SettingsStore()
         self.settings: Settings = self.store.load()
+        self._note_file_problems(self.store)
         if options.difficulty:
             self.settings.difficulty = options.difficulty
         scale = options.scale if options.scale is not None else self.settings.scale
+        scale = self._fitting_scale(scale)
         self.display = Display(scale=scale, fullscreen=options.fullscreen or self.settings.fullscreen)
         with platform.quiet_stderr():
             pygame.joystick.init()
@@ -67,6 +70,41 @@ class App:
         self.stepper = FixedStep()
         self.message = ""            # a one-line notice drawn by scenes (e.g. screenshot saved)
         self.message_ticks = 0
+        if self.startup_notices:
+            self.show_notice("\n".join(self.startup_notices), seconds=10.0)
+
+    # -- start-up problems: one line on stderr (already printed) and a notice on screen ----------
+    def _note_file_problems(self, store: object) -> None:
+        from game.store import files
+
+        if files.data_folder_problem and files.data_folder_problem not in self.startup_notices:
+            self.startup_notices.append(files.data_folder_problem)
+        problem = getattr(store, "problem", None)
+        if problem:
+            self.startup_notices.append(short_notice(problem, getattr(store, "path", None)))
+
+    def _fitting_scale(self, scale: int) -> int:
+        """A window scale (0 = automatic) no bigger than the display allows, saying so when cut down."""
+        from game.render.screen import HEIGHT, WIDTH, fit_scale
+
+        if scale <= 1:
+            return scale
+        try:
+            dw, dh = pygame.display.get_desktop_sizes()[0]
+        except (pygame.error, IndexError):
+            return scale
+        most = max(1, fit_scale(dw - 64, dh - 96))   # room for the title bar and a taskbar
+        if scale > most:
+            msg = (f"window scale {scale} ({WIDTH * scale}x{HEIGHT * scale}) does not fit the "
+                   f"{dw}x{dh} display; using scale {most}")
+            warn(msg)
+            self.startup_notices.append(msg)
+            return most
+        return scale
+
+    def show_notice(self, text: str, seconds: float = 3.0) -> None:
+        """Show a short message on screen only (for problems already printed to stderr)."""
+        self.message, self.message_ticks = text, int(seconds * 60)
 
     def _open_audio(self, mute: bool) -> object:
         try:
@@ -75,7 +113,14 @@ class App:
             warn(f"sound disabled ({e})")
             return None
         with platform.quiet_stderr():
-            return Mixer.create(self.settings.music_volume, self.settings.sfx_volume, mute=mute)
+            mixer = Mixer.create(self.settings.music_volume, self.settings.sfx_volume, mute=mute)
+        if not mute and not getattr(mixer, "enabled", True):
+            # the mixer's own warning went to the silenced stderr: say it where it can be read
+            reason = pygame.get_error() or "no audio device"
+            msg = f"no sound: cannot open an audio device ({reason}); the game runs silent"
+            warn(msg)
+            self.startup_notices.append(msg)
+        return mixer
 
     # -- notices -------------------------------------------------------------------
     def notify(self, text: str, seconds: float = 3.0) -> None:
@@ -172,6 +217,11 @@ class App:
         if self.audio is not None:
             self.audio.stop()
         pygame.quit()
+
+
+def short_notice(text: str, path: Path | None) -> str:
+    """A file problem for the screen: the file's name instead of its whole path (stderr has that)."""
+    return text.replace(str(path), path.name) if path is not None else text
 
 
 def run_game(options: LaunchOptions) -> int:

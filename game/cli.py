@@ -9,6 +9,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from game import __version__
 
@@ -122,9 +123,10 @@ def run_sim(argv: Sequence[str]) -> int:
     if args.seeds:
         from game.sim.balance import report
 
-        rows, summary = report(level, args.seeds, args.difficulty, args.players)
-        for row in rows:
-            _print_json(row)
+        progress = _SeedProgress(len(args.seeds))
+        _, summary = report(level, args.seeds, args.difficulty, args.players, max_ticks=max_ticks,
+                            on_row=progress.row)
+        progress.done()
         _print_json(summary)
         return 0
     if args.record:
@@ -144,8 +146,59 @@ def run_sim(argv: Sequence[str]) -> int:
     else:
         world = run(level, seed=args.seed, difficulty=args.difficulty, players=args.players,
                     max_ticks=max_ticks, bot=args.bot)
-    _print_json(world.summary())
+    summary = world.summary()
+    summary["why"] = why_it_ended(world, max_ticks, args.ticks is not None)
+    _print_json(summary)
     return 0
+
+
+def why_it_ended(world: Any, max_ticks: int, ticks_given: bool) -> str:
+    """Why a ``sim`` run stopped, for the summary: the level's own end, its time_limit, or the tick budget."""
+    level = world.level
+    if world.result == "cleared":
+        return "cleared: every wave was beaten and a player reached the Exit"
+    if world.result == "died":
+        return "died: every player ran out of lives"
+    if world.result == "timeout":
+        return f"time_limit: the level's time_limit of {level.time_limit} s ran out (map property time_limit)"
+    budget = "--ticks" if ticks_given else "the default --ticks"
+    status = getattr(world, "wave_status", {})
+    left = sorted({z.number for z in level.waves if status.get(z.number) != "cleared"})
+    waves = f"; waves not cleared: {', '.join(map(str, left))}" if left else "; every wave was cleared"
+    return (f"ticks: the run stopped at {budget} {max_ticks} ({max_ticks / 60:.0f} s of play) before the "
+            f"level ended{waves}")
+
+
+class _SeedProgress:
+    """``sim --seeds``: each seed's line as soon as it finishes; "seed 12/50" on stderr at a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count = total, 0
+        self.tty = _isatty(sys.stderr)
+
+    def row(self, row: dict) -> None:
+        """Print one seed's summary now (flushed, so a pipe sees it at once)."""
+        self.count += 1
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+        _print_json(row)
+        sys.stdout.flush()
+        if self.tty:
+            sys.stderr.write(f"seed {self.count}/{self.total} done")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        """Clear the progress line."""
+        if self.tty:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _isatty(stream: object) -> bool:
+    try:
+        return bool(stream.isatty())  # type: ignore[attr-defined]
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
@@ -156,6 +209,8 @@ def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
         replay = Replay.load(args.replay)
     except ReplayError as e:
         raise CliError(str(e)) from None
+    if args.ticks is None:
+        max_ticks = max(max_ticks, replay.ticks)   # a replay plays to its end unless --ticks says less
     level = load_level_for_cli(args.level)
     if level is None:
         return 2
@@ -163,9 +218,14 @@ def _run_replay(args: argparse.Namespace, max_ticks: int) -> int:
     if replay.level_hash and replay.level_hash != level_hash:
         print(f"redheat sim: warning: {args.replay} was recorded on a different version of "
               f"level {replay.level!r}; it may not replay the same", file=sys.stderr)
-    verdict = play_back(replay, level)
+    try:
+        verdict = play_back(replay, level, max_ticks)
+    except ValueError as e:   # the world refused the replay's settings for this level
+        raise CliError(f"{args.replay}: cannot play this replay ({e})") from None
     summary = verdict.world.summary()
     summary["replay"] = "ok" if verdict.ok else "desync"
+    if verdict.world.tick < replay.ticks and verdict.ok:
+        summary["replay_ticks"] = replay.ticks   # stopped early at --ticks: checked up to there
     if not verdict.ok:
         summary["desync_tick"] = verdict.first_bad_tick
         print(f"redheat sim: replay diverged at tick {verdict.first_bad_tick}: expected state "
@@ -216,3 +276,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except ImportError as e:   # a Python without the game's packages: say so, never blame the level
+        from game.install import install_message, is_missing_dependency
+
+        if not is_missing_dependency(e):
+            raise
+        print(install_message(e), file=sys.stderr)
+        return 3

@@ -26,9 +26,12 @@ def load_level(name_or_path: str) -> LevelDesc:
     path = resolve_level(name_or_path)
     if not path.exists():
         from game.paths import levels_dir
+        from game.tiled.problems import nearest
 
-        known = sorted(p.stem for p in levels_dir().glob("*.tmx"))
-        raise LevelError([f"{path}: no such level (shipped levels: {', '.join(known) or 'none'})"])
+        known = sorted({p.stem for ext in ("*.tmx", "*.tmj") for p in levels_dir().glob(ext)})
+        guess = nearest(Path(name_or_path).stem, known)
+        hint = f"did you mean '{guess}'? " if guess else ""
+        raise LevelError([f"{path}: no such level ({hint}shipped levels: {', '.join(known) or 'none'})"])
     return load_tmx(path)
 
 

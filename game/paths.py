@@ -45,4 +45,7 @@ def resolve_level(name_or_path: str) -> Path:
     p = Path(name_or_path)
     if p.suffix.lower() == ".tmx" or p.exists() or os.sep in name_or_path or "/" in name_or_path:
         return p
+    json_map = levels_dir() / f"{name_or_path}.tmj"   # a level kept in Tiled's JSON format
+    if json_map.is_file() and not (levels_dir() / f"{name_or_path}.tmx").exists():
+        return json_map
     return levels_dir() / f"{name_or_path}.tmx"

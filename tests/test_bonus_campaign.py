@@ -223,6 +223,6 @@ def test_check_refuses_a_second_token_and_a_bad_bonus_value(tmp_path):
     with pytest.raises(LevelError) as info:
         load_level(path)
     problems = info.value.problems
-    second = "object 91 (Pickup ''): is a second bonus token; a level has at most one"
+    second = "Pickup bonus at (760, 140) (object 91): is a second bonus token; a level has at most one"
     assert any(second in p for p in problems)
     assert any("BonusGame 'darts'" in p for p in problems), problems

@@ -113,8 +113,10 @@ def test_class_typed_properties_do_not_stop_pytmx(tree: Path) -> None:
     with pytest.raises(LevelError) as info:
         load_level(path)
     # the whole map was read: the only problem is the schema's, not pytmx's
-    assert info.value.problems == [f"{info.value.problems[0].split(':')[0]}: layer 'front': unknown property "
-                                   "'extra' (did you mean 'foreground'? valid: foreground)"]
+    head = info.value.problems[0].split(":")[0]
+    want = (f"{head}: layer 'front': property 'extra' is of class 'Foo', but Red Heat's properties hold "
+            "plain values; delete it (Layer: valid: foreground)")
+    assert info.value.problems == [want]
 
 
 @pytest.mark.parametrize("old,new,message", [

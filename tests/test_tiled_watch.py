@@ -55,9 +55,11 @@ def test_broken_save_returns_the_error_and_keeps_the_last_good_level(level_copy:
 def test_saving_a_tileset_or_template_reloads_too(level_copy: Path) -> None:
     w = LevelWatcher(level_copy)
     tsx = level_copy.parent / "tiles.tsx"
-    _touch_later(tsx, tsx.read_text().replace('<property name="solid" type="bool" value="true"/>', "", 1))
+    assert w.level is not None and not w.level.solid[6, 3]   # a column tile, not solid yet
+    _touch_later(tsx, tsx.read_text().replace('value="column"/>', 'value="column"/>'
+                                              '<property name="solid" type="bool" value="true"/>'))
     got = w.poll()
-    assert isinstance(got, LevelDesc) and not got.solid[0, 0]
+    assert isinstance(got, LevelDesc) and got.solid[6, 3]
     tx = level_copy.parents[3] / "templates" / "enemy_bather.tx"
     _touch_later(tx, tx.read_text().replace('value="bather"', 'value="nurse"'))
     got = w.poll()

@@ -1,6 +1,7 @@
 """Open a window showing a level tileset laid out as a small street scene, with its weather and a cast.
 
     python tools/tileset_preview.py bathhouse [--scale 4] [--seconds 0]
+    python tools/tileset_preview.py all --guide docs/tiles   # the designers' tile guides, one PNG each
 
 Every tileset follows the bathhouse layout contract (docs in ``/work/briefs/tiles_bathhouse.md``: wall pieces
 0-7, floor 8-15, a four-tile feature 16-19, bench 20-21, column 22-23, wisps 24-25, props 26-27, lamp 28,
@@ -81,14 +82,99 @@ def build_view(name: str) -> object:
                    tilesets=[ts])
 
 
+GUIDE_COLS = 4                 # tiles per row of a tile guide
+GUIDE_CELL = (134, 30)         # one entry: the tile at 1.5x in a coloured frame, id, name, solid
+
+
+def tile_facts(name: str) -> list[tuple[int, str, bool]]:
+    """(id, name, solid) for every tile of ``assets/tilesets/<name>.tsx``, as the level loader reads them."""
+    import xml.etree.ElementTree as ET
+
+    from game.paths import assets_dir
+
+    root = ET.parse(assets_dir() / "tilesets" / f"{name}.tsx").getroot()
+    facts = {i: ("", False) for i in range(int(root.get("tilecount", "0")))}
+    for tile in root.findall("tile"):
+        props = {p.get("name"): p.get("value", "") for p in tile.iter("property")}
+        facts[int(tile.get("id", "0"))] = (props.get("name", ""), props.get("solid", "false") == "true")
+    return [(i, n, s) for i, (n, s) in sorted(facts.items())]
+
+
+def guide(name: str) -> object:
+    """A reference sheet for designers: every tile with its id, name and whether it is solid."""
+    import pygame
+
+    from game.render.font import BitmapFont
+    from game.render.hud import put
+
+    view = build_view(name)
+    ts = view.tilesets[0]  # type: ignore[attr-defined]
+    sheet = pygame.image.load(ts.image)
+    small = BitmapFont.load("small")
+    facts = tile_facts(name)
+    rows = (len(facts) + GUIDE_COLS - 1) // GUIDE_COLS
+    cw, ch = GUIDE_CELL
+    top = 14
+    out = pygame.Surface((cw * GUIDE_COLS + 12, top + ch * rows + 12))
+    out.fill((14, 12, 20))
+    put(out, small, f"TILESET {name.upper()}: EVERY TILE, ITS ID, NAME AND SOLID FLAG", 4, 3,
+        (236, 236, 244))
+    for i, (tid, tname, solid) in enumerate(facts):
+        x, y = 4 + (i % GUIDE_COLS) * cw, top + (i // GUIDE_COLS) * ch
+        col, row = tid % ts.columns, tid // ts.columns
+        src = pygame.Rect(ts.margin + col * (ts.tile_width + ts.spacing),
+                          ts.margin + row * (ts.tile_height + ts.spacing), ts.tile_width, ts.tile_height)
+        tile = sheet.subsurface(src)
+        edge = (232, 65, 44) if solid else (46, 204, 64)
+        out.fill(edge, (x - 1, y - 1, 26, 26))
+        out.fill((40, 36, 52), (x, y, 24, 24))   # see-through tiles (steam, wisps) over a neutral ground
+        out.blit(pygame.transform.scale(tile, (24, 24)), (x, y))
+        put(out, small, f"{tid} {(tname or '-').upper()}", x + 28, y + 2, (236, 236, 244))
+        put(out, small, "SOLID" if solid else "FLOOR", x + 28, y + 12, edge)
+    put(out, small, "RED EDGE: SOLID (BLOCKS WALKING)   GREEN EDGE: FLOOR   GID IN A MAP = ID + FIRSTGID",
+        4, out.get_height() - 10, (160, 160, 176))
+    return pygame.transform.scale(out, (out.get_width() * 2, out.get_height() * 2))
+
+
+def write_guides(names: list[str], folder: Path) -> list[Path]:
+    """docs/tiles/NAME.png for each tileset (pygame without a window)."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    import pygame
+
+    pygame.display.init()
+    if pygame.display.get_surface() is None:
+        pygame.display.set_mode((1, 1))
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for name in names:
+        path = folder / f"{name}.png"
+        pygame.image.save(guide(name), str(path))
+        out.append(path)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Show the scene until Esc (or for ``--seconds``)."""
+    """Show the scene until Esc (or for ``--seconds``); ``--guide DIR`` writes tile guides instead."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("tileset", help="tileset name in assets/tilesets, e.g. bathhouse")
+    parser.add_argument("tileset", help="tileset name in assets/tilesets, e.g. bathhouse (--guide: or all)")
     parser.add_argument("--scale", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=0, help="quit after this long (0 = stay open)")
+    parser.add_argument("--guide", type=Path, metavar="DIR",
+                        help="write DIR/NAME.png: every tile with its id, name and solid flag (docs/tiles)")
     args = parser.parse_args(argv)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    if args.guide is not None:
+        from game.paths import assets_dir
+
+        names = (sorted(p.stem for p in (assets_dir() / "tilesets").glob("*.tsx")) if args.tileset == "all"
+                 else [args.tileset])
+        try:
+            for path in write_guides(names, args.guide):
+                print(f"wrote {path}")
+        except (OSError, ValueError) as exc:
+            print(f"tileset_preview: cannot write the tile guide ({exc})", file=sys.stderr)
+            return 2
+        return 0
     import pygame
 
     from game.render.actors import shadow

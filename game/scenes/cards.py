@@ -142,10 +142,18 @@ class LevelCardScene(Screen):
     def start(self) -> None:
         """Replace the card with the level."""
         from game.scenes.play import PlayScene
+        from game.tiled import LevelError
 
         assert self.desc is not None
-        self.app.scenes.replace(PlayScene(self.app, self.desc, self.path, campaign=self.campaign,
-                                          seed=self.campaign.seed, hot_reload=self.campaign.hot_reload))
+        try:
+            scene = PlayScene(self.app, self.desc, self.path, campaign=self.campaign,
+                              seed=self.campaign.seed, hot_reload=self.campaign.hot_reload)
+        except LevelError as e:   # the rules' level loaded but its pictures did not (a damaged PNG)
+            self.error = (e.problems or [str(e)])[0]
+            self.desc = None
+            self.app.notify(f"cannot load level {self.level_name}: {self.error}")
+            return
+        self.app.scenes.replace(scene)
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A cinema card: title in big letters between red bars, the place below."""

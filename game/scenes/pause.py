@@ -44,6 +44,11 @@ class PauseScene(Screen):
         if self.app.audio is not None:
             self.app.audio.duck(False)
 
+    def update(self, inputs: tuple[int, ...]) -> None:
+        """The menu; a level saved in Tiled meanwhile is reloaded under it (hot reload works paused too)."""
+        self.play.poll_reload()
+        super().update(inputs)
+
     def act(self, pressed: int, held: int, back: bool) -> None:
         """START on the first item, Esc or kick anywhere: back to the fight."""
         if back or (pressed & Action.START and self.menu.index == 0):

@@ -50,6 +50,7 @@ class PlayScene(Scene):
         self.join_requested = False
         self.result_ticks = 0
         self.finished = False
+        self.poll_frames = 0        # frames since the scene began, paused or not (hot reload polling)
         if hot_reload and level_path is not None:
             from game.tiled.watch import LevelWatcher
 
@@ -93,7 +94,8 @@ class PlayScene(Scene):
     def handle(self, event: pygame.event.Event) -> None:
         """F5 reloads the level; focus loss pauses; START on another device brings in player 2."""
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.watcher is not None:
-            self._apply_reload(self.watcher.reload())
+            # F5 reloads keeping the clock and health; Shift+F5 reloads for a fresh start of the level
+            self._apply_reload(self.watcher.reload(), fresh=bool(event.mod & pygame.KMOD_SHIFT))
         elif event.type in (pygame.WINDOWFOCUSLOST, getattr(pygame, "WINDOWMINIMIZED", -1)):
             if self.world.result is None:
                 self.open_pause()
@@ -128,8 +130,7 @@ class PlayScene(Scene):
         if self.world.result is not None:
             self.after_result()
             return
-        if self.watcher is not None and self.world.tick % RELOAD_POLL_TICKS == 0:
-            self._apply_reload(self.watcher.poll())
+        self.poll_reload()
         if self.recorder is not None:
             events = self.recorder.step(inputs)
         else:
@@ -203,7 +204,13 @@ class PlayScene(Scene):
         self.app.scenes.clear_to(fresh)
 
     # -- hot reload ----------------------------------------------------------------------
-    def _apply_reload(self, outcome: object) -> None:
+    def poll_reload(self) -> None:
+        """Twice a second, reload the level if a file it uses was saved (also called while paused)."""
+        self.poll_frames += 1
+        if self.watcher is not None and self.poll_frames % RELOAD_POLL_TICKS == 1:
+            self._apply_reload(self.watcher.poll())
+
+    def _apply_reload(self, outcome: object, fresh: bool = False) -> None:
         from game.tiled import LevelError
 
         if outcome is None:
@@ -214,16 +221,21 @@ class PlayScene(Scene):
             return
         assert isinstance(outcome, LevelDesc)
         self.reload_errors = []
-        self.world = self._rebuilt_world(outcome)
+        fresh = fresh or self.recorder is not None   # a new recording starts from the level's own start
+        self.world = self._rebuilt_world(outcome, fresh)
         self.level = outcome
         if self.recorder is not None:
             self.save_recording()
             self.recorder = Recorder(self.world)
         self.stage.reload(outcome, self.level_path)
-        self.app.notify(f"Reloaded {outcome.name}")
+        self.app.notify(f"Reloaded {outcome.name}" + (" (fresh start)" if fresh else ""))
 
-    def _rebuilt_world(self, level: LevelDesc) -> World:
-        """A fresh world on the new level, players kept where they stood if that is still floor."""
+    def _rebuilt_world(self, level: LevelDesc, fresh: bool = False) -> World:
+        """A world on the new level, players kept where they stood if that is still floor.
+
+        Unless ``fresh``, the level clock and each player's health, lives, ammo, keys and score carry
+        over, so a designer tuning a fight is not sent back to full health and a full timer on every save.
+        """
         old = self.world
         world = World(level, seed=self.seed, difficulty=old.difficulty, players=old.players)
         self.campaign.start_world(world)
@@ -231,4 +243,18 @@ class PlayScene(Scene):
             before = old.by_id.get(slot.eid)
             if before is not None:
                 world.place_player(index, before.x, before.y, before.facing)
+            if not fresh:
+                _carry_player(slot, before, world, index)
+        if not fresh:
+            world.tick = old.tick   # the time limit counts world ticks: the clock goes on where it was
         return world
+
+
+def _carry_player(slot: object, before: object, world: World, index: int) -> None:
+    """Hot reload without a fresh start: the player keeps health, lives, ammo, keys and score."""
+    new_slot = world.slots[index]
+    for name in ("lives", "ammo", "score", "keys", "next_life_at", "lives_lost", "damage_taken"):
+        setattr(new_slot, name, getattr(slot, name))
+    after = world.by_id.get(new_slot.eid)
+    if after is not None and before is not None and getattr(before, "hp", 0) > 0:
+        after.hp = min(before.hp, after.max_hp)  # type: ignore[attr-defined]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.scenes.screen import CONFIRM_BITS, Screen
+from game.store.files import warn
 from game.store.highscores import HighScoreStore
 from game.ui.backdrop import Snow, city, logo, moscow_night, searchlights
 from game.ui.hints import action_label
@@ -29,7 +30,14 @@ class TitleScene(Screen):
         super().__init__(app)
         self.idle = 0
         self.snow = Snow()
-        table = HighScoreStore().load()
+        store = HighScoreStore()
+        table = store.load()
+        if store.problem:   # a damaged table: say so on screen too (once: the title is made again later)
+            from game.app import short_notice
+
+            text = short_notice(store.problem, store.path)
+            if text not in app.message:
+                app.show_notice(f"{app.message}\n{text}" if app.message_ticks else text, 10.0)
         self.best = table.entries[0].score if table.entries else 0
 
     def resume(self) -> None:
@@ -64,10 +72,16 @@ class TitleScene(Screen):
     def start_attract(self) -> None:
         """Play the checked-in recording (quietly skipped when there is none)."""
         from game.scenes.attract import AttractScene, load_attract
+        from game.tiled import LevelError
 
         loaded = load_attract()
         if loaded is not None:
-            self.app.scenes.push(AttractScene(self.app, *loaded))
+            try:
+                scene = AttractScene(self.app, *loaded)
+            except (LevelError, ValueError) as e:   # its level's pictures, or settings the rules refuse
+                warn(f"attract mode off: {str(e).splitlines()[0]}")
+                return
+            self.app.scenes.push(scene)
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The red night, the logo, the prompt."""
@@ -87,6 +101,8 @@ class TitleScene(Screen):
         font.draw(canvas, f"HI  {self.best}", 160, 6, color=WHITE, align="center")
         if not covered:
             font.draw(canvas, "AN ORIGINAL FAN GAME, 2026", 160, 168, color=DIM, align="center")
+        if self.app.message_ticks and self.app.message:
+            draw_notice(canvas, self.app.message)
 
 
 class MainMenuScene(Screen):
@@ -148,3 +164,16 @@ class MainMenuScene(Screen):
         panel(canvas, pygame.Rect(96, 85, 128, 82))
         self.menu.draw(canvas)
         self.draw_hints(canvas)
+
+
+def draw_notice(canvas: pygame.Surface, text: str) -> None:
+    """A start-up notice (damaged settings, no sound...) in a dark box near the bottom, wrapped."""
+    from game.ui.text import wrap
+
+    font = small()
+    lines = wrap(font, text, canvas.get_width() - 16)[:7]
+    lh = font.line_height
+    top = 160 - lh * len(lines)
+    canvas.fill((16, 8, 8), (4, top - 2, canvas.get_width() - 8, lh * len(lines) + 4))
+    for i, line in enumerate(lines):
+        font.draw(canvas, line, 160, top + i * lh, color=WHITE, align="center")

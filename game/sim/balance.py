@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from game.sim.level import LevelDesc
@@ -17,17 +18,21 @@ def _median(values: list[int]) -> int:
 
 
 def report(level: LevelDesc, seeds: list[int], difficulty: str = "normal", players: int = 1,
-           max_ticks: int = DEFAULT_MAX_TICKS) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+           max_ticks: int = DEFAULT_MAX_TICKS, on_row: Callable[[dict[str, Any]], None] | None = None,
+           ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     """Run the bot once per seed; returns per-seed summaries and an aggregate.
 
     The aggregate holds ``runs``, ``cleared``, ``clear_rate`` (0..1), ``median_ticks`` and
     ``median_damage_taken`` (over all runs), ``median_ticks_cleared``, ``lives_lost`` and ``results``.
+    ``on_row`` is called with each seed's summary as soon as that seed finishes.
     """
     rows: list[dict[str, Any]] = []
     for seed in seeds:
         w = run(level, seed=seed, difficulty=difficulty, players=players, bot=True, max_ticks=max_ticks)
         row = {"seed": seed, "difficulty": difficulty, "players": players, **w.summary()}
         rows.append(row)
+        if on_row is not None:
+            on_row(row)
     cleared = [r for r in rows if r["result"] == "cleared"]
     results: dict[str, int] = {}
     for r in rows:

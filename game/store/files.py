@@ -12,10 +12,15 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from game.atomic import atomic_write_text
+from game.limits import MAX_SETTINGS_FILE_BYTES, LimitError, read_text
 
 __all__ = ["JsonStore", "atomic_write_text", "keep_backup", "load_json", "user_data_dir", "warn"]
 
 T = TypeVar("T")
+
+#: Set when the user data folder could not be used and a temporary one stands in (the app shows it).
+data_folder_problem: str | None = None
+_fallback: Path | None = None
 
 
 def user_data_dir() -> Path:
@@ -34,8 +39,27 @@ def user_data_dir() -> Path:
             path = Path(pygame.system.get_pref_path("redheat", "redheat"))
         except Exception:  # no SDL: fall back to the XDG-style folder
             path = Path.home() / ".local" / "share" / "redheat"
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        if not path.is_dir() or not os.access(path, os.W_OK | os.X_OK):
+            raise PermissionError("not a writable folder")
+    except OSError as e:
+        return _stand_in(path, e)
     return path
+
+
+def _stand_in(path: Path, error: OSError) -> Path:
+    """A temporary folder for this run when the real one cannot be made or written (said once)."""
+    import tempfile
+
+    global _fallback, data_folder_problem
+    if _fallback is None:
+        _fallback = Path(tempfile.mkdtemp(prefix="redheat-"))
+        reason = error.strerror or str(error) or error.__class__.__name__
+        data_folder_problem = (f"cannot use the data folder {path} ({reason}); "
+                               "settings and scores will not be kept after this run")
+        warn(data_folder_problem)
+    return _fallback
 
 
 def warn(message: str) -> None:
@@ -43,12 +67,23 @@ def warn(message: str) -> None:
     print(f"redheat: {message}", file=sys.stderr)
 
 
-def keep_backup(path: Path) -> Path:
-    """Copy an unreadable file aside as ``NAME.bak`` before it is replaced."""
+def keep_backup(path: Path) -> Path | None:
+    """Copy an unreadable file aside as ``NAME.bak`` before it is replaced; None when it cannot be.
+
+    Only regular files are copied (a pipe or a device in the file's place is never read).
+    """
     bak = path.with_name(path.name + ".bak")
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, LimitError):
+        from game.limits import check_regular
+
+        check_regular(path, "file")
         shutil.copy2(path, bak)
-    return bak
+        return bak
+    return None
+
+
+def _kept(bak: Path | None) -> str:
+    return f"kept a copy in {bak.name}" if bak is not None else "it could not be copied aside"
 
 
 class NewerVersion(Exception):
@@ -63,23 +98,35 @@ def load_json(path: Path, parse: Callable[[Any], T], default: Callable[[], T],
     copied to ``.bak``. A file written by a newer game version raises :class:`NewerVersion`
     and is left untouched (:class:`JsonStore` then uses defaults and never writes it).
     """
-    if not path.exists():
+    if not os.path.lexists(path):
         return default(), None
     try:
-        raw = path.read_text(encoding="utf-8")
-        data = json.loads(raw)
+        try:
+            raw = read_text(path, MAX_SETTINGS_FILE_BYTES, f"{what} file")
+            data = json.loads(raw)
+        except RecursionError:
+            raise ValueError("nested too deeply") from None
+        except LimitError as e:
+            # the message names the file already; nothing was read, so nothing is copied aside
+            reason = str(e).split("' ", 1)[-1]
+            raise ValueError(reason) from None
         if not isinstance(data, dict):
             raise ValueError("not a JSON object")
         file_version = data.get("version", version)
         if isinstance(file_version, int) and file_version > version:
             raise NewerVersion(f"{what} file {path} is from a newer version of the game; "
                                "using defaults and leaving it untouched")
-        return parse(data), None
+        value = parse(data)
     except (OSError, UnicodeDecodeError, ValueError, TypeError, KeyError, AttributeError) as e:
         bak = keep_backup(path)
         reason = str(e).splitlines()[0] if str(e) else e.__class__.__name__
         return default(), (f"{what} file {path} is unreadable ({reason}); "
-                           f"using defaults, kept a copy in {bak.name}")
+                           f"using defaults, {_kept(bak)}")
+    dropped = getattr(value, "dropped", None)
+    if dropped:   # the parser kept what it could: say what it left out, and keep the whole file aside
+        bak = keep_backup(path)
+        return value, f"{what} file {path}: {dropped}; kept the rest, {_kept(bak)}"
+    return value, None
 
 
 class JsonStore(Generic[T]):

@@ -40,6 +40,7 @@ class HighScores:
     version: int = HIGHSCORES_VERSION
     entries: list[ScoreEntry] = field(
         default_factory=lambda: [ScoreEntry(i, s, lv) for i, s, lv in DEFAULT_ENTRIES])
+    dropped: str = ""   # what the file held that could not be kept (not saved; the loader warns)
 
     def rank_of(self, score: int) -> int | None:
         """The 0-based place a new ``score`` would take, or None when it does not make the table."""
@@ -81,18 +82,34 @@ def parse_highscores(data: dict[str, Any]) -> HighScores:
     if not isinstance(raw, list):
         raise TypeError("entries must be a list")
     entries: list[ScoreEntry] = []
-    for row in raw:
-        if not isinstance(row, list) or len(row) < 2:
-            raise TypeError("each entry must be [initials, score, level]")
-        initials, score = row[0], row[1]
-        level = row[2] if len(row) > 2 else ""
-        if not isinstance(initials, str) or not isinstance(level, str):
-            raise TypeError("initials and level must be text")
-        if not isinstance(score, int) or isinstance(score, bool) or score < 0:
-            raise TypeError("score must be a whole number >= 0")
-        entries.append(ScoreEntry(clean_initials(initials), score, level))
+    bad: list[str] = []
+    for number, row in enumerate(raw, 1):
+        problem = _row_problem(row)
+        if problem:
+            bad.append(f"row {number} ({problem})")
+            continue
+        entries.append(ScoreEntry(clean_initials(row[0]), row[1], row[2] if len(row) > 2 else ""))
+    if raw and not entries:
+        raise TypeError(bad[0])
     entries.sort(key=lambda e: -e.score)   # stable: equal scores keep file order
-    return HighScores(entries=entries[:TABLE_SIZE])
+    dropped = ""
+    if bad:
+        more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+        dropped = f"left out {bad[0]}{more}"
+    return HighScores(entries=entries[:TABLE_SIZE], dropped=dropped)
+
+
+def _row_problem(row: Any) -> str:
+    """Why one row of the file cannot be an entry ("" when it can)."""
+    if not isinstance(row, list) or len(row) < 2:
+        return "not [initials, score, level]"
+    initials, score = row[0], row[1]
+    level = row[2] if len(row) > 2 else ""
+    if not isinstance(initials, str) or not isinstance(level, str):
+        return "initials or level not text"
+    if not isinstance(score, int) or isinstance(score, bool) or not 0 <= score < 10**12:
+        return f"score {score!r} is not a whole number 0 or more"
+    return ""
 
 
 class HighScoreStore(JsonStore[HighScores]):

@@ -10,9 +10,9 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from game.paths import levels_dir
+from game.paths import levels_dir, resolve_level
 from game.sim.level import LevelDesc
-from game.tiled.loader import load_level
+from game.tiled.loader import read_level
 from game.tiled.problems import LevelError
 from game.tiled.tmxfile import label_of
 
@@ -32,23 +32,46 @@ def summary_line(path: str, s: dict[str, Any]) -> str:
             f"enemies per wave {waves}, {s['pickups']} pickups")
 
 
+LEVEL_PATTERNS = ("*.tmx", "*.tmj")   # Tiled's XML and JSON maps (a .json map is checked when named)
+
+
+def _in_folder(folder: Path) -> list[Path]:
+    """Every map in ``folder`` and its subfolders, in a stable order."""
+    found = {p for pattern in LEVEL_PATTERNS for p in folder.rglob(pattern) if p.is_file()}
+    return sorted(found, key=lambda p: p.relative_to(folder).parts)
+
+
 def _targets(paths: list[str]) -> list[Path]:
     if not paths:
-        return sorted(levels_dir().glob("*.tmx"))
+        return _in_folder(levels_dir())
     out: list[Path] = []
     for p in map(Path, paths):
-        out.extend(sorted(p.glob("*.tmx")) if p.is_dir() else [p])
+        out.extend(_in_folder(p) if p.is_dir() else [resolve_level(str(p))])   # `bathhouse` as sim takes it
+    return out
+
+
+def _records(items: list[dict[str, Any]], errors: list[str], warnings: list[str]) -> list[dict[str, Any]]:
+    """Every problem as a record (severity, file, object id, layer, message, text), in printed order."""
+    by_text = {i["text"]: i for i in items}
+    out = []
+    for severity, lines in (("error", errors), ("warning", warnings)):
+        for line in lines:
+            head, _, msg = line.partition(": ")
+            out.append(by_text.get(line) or {"severity": severity, "file": head, "object": None,
+                                             "layer": None, "message": msg or line, "text": line})
     return out
 
 
 def check_one(path: Path) -> dict[str, Any]:
-    """Load one level and report it as a dict (errors, warnings, summary when good)."""
+    """Load one level and report it as a dict (errors, warnings, problem records, summary when good)."""
+    items: list[dict[str, Any]] = []
     try:
-        level = load_level(path)
+        level = read_level(path, items=items)[0]
     except LevelError as exc:
-        return {"path": label_of(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings}
+        return {"path": label_of(path), "ok": False, "errors": exc.problems, "warnings": exc.warnings,
+                "problems": _records(items, exc.problems, exc.warnings)}
     return {"path": label_of(path), "ok": True, "errors": [], "warnings": level.warnings,
-            "summary": summary(level)}
+            "problems": _records(items, [], level.warnings), "summary": summary(level)}
 
 
 def main(argv: list[str]) -> int:

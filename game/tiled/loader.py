@@ -9,8 +9,8 @@ from typing import Any
 import numpy as np
 
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
-from game.tiled import rules
-from game.tiled.problems import LevelError, Report, listing
+from game.tiled import rules, values
+from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
 from game.tiled.project import Schema, load_schema
 from game.tiled.schema_apply import apply, check_schema
 from game.tiled.tiledata import GID_MASK
@@ -19,10 +19,22 @@ from game.tiled.tmxfile import MapObject, RawMap, label_of
 MAX_GID = 1 << 22   # keeps the gid lookup tables small whatever firstgid a broken file claims
 
 
-def read_level(path: str | Path, project: str | Path | None = None) -> tuple[LevelDesc, RawMap]:
-    """Load a level and keep the raw map (for drawing and for hot reload's file list)."""
+def read_level(path: str | Path, project: str | Path | None = None,
+               items: list[dict[str, Any]] | None = None) -> tuple[LevelDesc, RawMap]:
+    """Load a level and keep the raw map (for drawing and for hot reload's file list).
+
+    ``items``, when given, receives every problem as a record (``Report.items``) for tools.
+    """
     p = Path(path)
     report = Report(label_of(p))
+    try:
+        return _read_level(p, project, report)
+    finally:
+        if items is not None:
+            items.extend(report.items)
+
+
+def _read_level(p: Path, project: str | Path | None, report: Report) -> tuple[LevelDesc, RawMap]:
     try:
         schema = load_schema(Path(project) if project is not None else None)
         problems = check_schema(schema)
@@ -46,6 +58,10 @@ def read_level(path: str | Path, project: str | Path | None = None) -> tuple[Lev
         msg = f"{report.label}: level is too deeply nested or too big ({exc.__class__.__name__})"
         raise LevelError([msg], report.warnings) from None
     except Exception as exc:  # last line of defence: designers never see a traceback
+        from game.install import is_missing_dependency
+
+        if is_missing_dependency(exc):
+            raise   # not the level's fault: the command line says what to install (game/install.py)
         msg = f"{report.label}: cannot read this level ({exc.__class__.__name__}: {exc})"
         raise LevelError([*report.errors, msg], report.warnings) from None
 
@@ -76,7 +92,9 @@ def _gid_tables(raw: RawMap, schema: Schema, report: Report) -> tuple[np.ndarray
             if tid >= ts.tilecount:
                 report.warn(f"tile {tid} is beyond tilecount {ts.tilecount}", file=ts.label)
                 continue
-            values = apply(tile_cls, props, schema, report, strict=False, file=ts.label)
+            named = props.get("name")
+            what = f"tile {tid}" + (f" '{named.value}'" if named is not None and named.value else "")
+            values = apply(tile_cls, props, schema, report, strict=False, file=ts.label, what=what)
             if values.get("solid"):
                 solid[ref.firstgid + tid] = True
                 any_solid = True
@@ -117,7 +135,8 @@ def _feet(obj: MapObject) -> tuple[int, int]:
 
 def _rect(obj: MapObject, report: Report, where: dict) -> Rect | None:
     if obj.shape not in ("rect", "ellipse") or not obj.w or not obj.h or obj.w <= 0 or obj.h <= 0:
-        report.error("must be a rectangle with a width and height", **where)
+        report.error("must be a rectangle with a width and height: draw it with the Rectangle tool, or drag "
+                     "wave.tx / exit.tx from templates", **where)
         return None
     return Rect(round(obj.x), round(obj.y), round(obj.w), round(obj.h))
 
@@ -134,16 +153,19 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     placed: list[tuple[MapObject, dict, tuple[int, int] | None, Rect | None]] = []
     seen_ids: set[int] = set()
     for obj in raw.objects:
-        where: dict[str, Any] = {"obj": (obj.id, obj.cls, obj.name)}
+        where: dict[str, Any] = {"obj": _ref(obj, schema)}
         if obj.id in seen_ids:
-            report.error("has the same id as another object", **where)
+            report.error("has the same id as another object: delete one and place it again (Tiled gives it "
+                         "a new id)", **where)
         seen_ids.add(obj.id)
         if not obj.cls:
-            report.warn(f"has no class and is ignored (valid: {listing(objects)})", **where)
+            report.warn(f"has no class and is ignored: set its Class/Type (valid: {listing(objects)}) or "
+                        f"delete it", **where)
             continue
         cls = objects.get(obj.cls)
         if cls is None:
-            report.error(f"unknown class '{obj.cls}' (valid: {listing(objects)})", **where)
+            report.error(f"unknown class '{obj.cls}' ({did_you_mean(obj.cls, objects)}; "
+                         f"set the object's Class/Type field)", **where)
             continue
         v = apply(cls, obj.props, schema, report, **where)
         if obj.cls in ("Wave", "Exit"):
@@ -174,9 +196,19 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
         camera_bounds=Rect(0, 0, raw.cols * raw.tile_w, raw.rows * raw.tile_h),
     )
     rules.check(level, raw, starts, exits, placed, report)
+    values.check(level, raw, report)
     if starts and not report.errors:
         level.player2_start = rules.beside(level, starts[0][1])
     return level
+
+
+def _ref(obj: MapObject, schema: Schema) -> ObjectRef:
+    """How messages name ``obj``: its written kind, else its class's default kind (``Enemy thug at ...``)."""
+    kind = obj.props["kind"].value if "kind" in obj.props else ""
+    cls = schema.classes.get(obj.cls)
+    if not kind and cls is not None and "kind" in cls.members:
+        kind = str(cls.members["kind"].default)
+    return ObjectRef(obj.id, obj.cls, obj.name, obj.x, obj.y, kind)
 
 
 def _hash(raw: RawMap) -> str:

@@ -6,6 +6,7 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from game.limits import MAX_OBJECTS
 from game.tiled import tilemap
 from game.tiled.problems import Report
 from game.tiled.pytmx_gate import ImagePaths, new_map, read_props
@@ -55,13 +56,15 @@ def read_map(path: Path, report: Report) -> RawMap | None:
     if not tilemap.load_header(tm, root, report):
         return None
     if (tm.orientation or "orthogonal") != "orthogonal":
-        report.error(f"map orientation is '{tm.orientation}'; levels must be orthogonal")
+        report.error(f"map orientation is '{tm.orientation}'; levels must be orthogonal "
+                     f"(Map > Map Properties > Orientation)")
     if str(tm.__dict__.get("infinite", "0")) not in ("0", ""):
         report.error("map is infinite; levels must be finite (Map > Map Properties > Infinite off)")
     raw.cols, raw.rows, raw.tile_w, raw.tile_h = tm.width, tm.height, tm.tilewidth, tm.tileheight
     raw.background = tm.background_color or ""
     if (raw.tile_w, raw.tile_h) != (16, 16):
-        report.error(f"tile size is {raw.tile_w}x{raw.tile_h}; levels use 16x16 tiles")
+        report.error(f"tile size is {raw.tile_w}x{raw.tile_h}; levels use 16x16 tiles "
+                     f"(Map > Map Properties > Tile Width/Height, and 16x16 tilesets)")
     if not (0 < raw.cols <= MAX_SIDE and 0 < raw.rows <= MAX_SIDE and raw.cols * raw.rows <= MAX_CELLS):
         report.error(f"map size {raw.cols}x{raw.rows} tiles is empty or too large")
         return None
@@ -93,6 +96,10 @@ def _walk(reader: Reader, parent: ET.Element, group: tilemap.LayerAttrs, label: 
             _walk(reader, el, group.child(tilemap.load_group(tm, el, reader.report, where)), label)
         elif el.tag == "objectgroup":
             for o in el.findall("object"):
+                if len(raw.objects) >= MAX_OBJECTS:
+                    reader.report.error(f"has more than {MAX_OBJECTS} objects; a level may hold at most "
+                                        f"{MAX_OBJECTS}", layer=where["layer"], file=label)
+                    return
                 obj = _object(reader, o, label)
                 if obj is not None:
                     raw.objects.append(obj)
@@ -121,13 +128,22 @@ def template(reader: Reader, ref: str, where: dict) -> tuple[ET.Element, list[Ti
     return reader.templates[tpath]
 
 
+def _coord(text: str | None) -> float:
+    """A position for naming an object before its attributes are checked (0 when unreadable)."""
+    try:
+        value = float(text or 0)
+    except ValueError:
+        return 0.0
+    return value if value == value and abs(value) < 1e12 else 0.0
+
+
 def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
     """One object, with its template (if any) underneath the instance's own attributes."""
     report = reader.report
     oid = int(reader.num(el, "id", 0, where={"file": label}))
-    obj = MapObject(id=oid)
-    ident = (oid, el.get("type") or el.get("class") or "", el.get("name") or "")
-    where = {"obj": ident, "file": label}
+    obj = MapObject(id=oid, name=el.get("name") or "", cls=el.get("type") or el.get("class") or "",
+                    x=_coord(el.get("x")), y=_coord(el.get("y")))
+    where = {"obj": obj, "file": label}   # messages name it by what is known when they are made
     layers: list[ET.Element] = [el]
     refs = reader.raw.tilesets
     gid_refs = refs
@@ -162,7 +178,8 @@ def _object(reader: Reader, el: ET.Element, label: str) -> MapObject | None:
     if obj.shape == "tile":
         found = find_tile(gid_refs, obj.gid) if 0 <= obj.gid <= 0xFFFFFFFF else None
         if found is None:
-            report.error(f"tile object gid {obj.gid} matches no tileset tile", **where)
+            report.error(f"tile object gid {obj.gid} matches no tileset tile: add the tileset it came "
+                         f"from, or delete the object", **where)
         else:
             ref, local = found
             obj.tile = (ref.tileset, local)

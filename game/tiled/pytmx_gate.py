@@ -144,7 +144,7 @@ def read_props(el: ET.Element | None, report: Report, **where: Any) -> dict[str,
     if block is None:
         return out
     written = block.findall("property")
-    plain = [p for p in written if p.get("type") != "class"]
+    plain = [p for p in written if p.get("type") not in ("class", "list")]   # Tiled 1.11 lists: ours too
     try:
         values = pytmx().parse_properties(_block(plain))
     except Exception:   # one bad property: go one by one so the others still count
@@ -163,7 +163,7 @@ def read_props(el: ET.Element | None, report: Report, **where: Any) -> dict[str,
     for p in written:
         name = p.get("name") or ""
         typ = p.get("type") or "string"
-        if typ == "class":
+        if typ in ("class", "list"):
             out[name] = Prop(name, typ, p.get("propertytype") or "", "")
         elif name in values:
             out[name] = Prop(name, typ, p.get("propertytype") or "", _text(values[name]))

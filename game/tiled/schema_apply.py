@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.tiled.problems import Report, listing, nearest
+from game.tiled.problems import Report, did_you_mean, listing
 from game.tiled.project import ClassType, Member, Schema
 from game.tiled.tmxfile import Prop
 
@@ -21,6 +21,19 @@ REQUIRED: dict[str, tuple[str, ...]] = {
     "Pickup": ("kind", "amount"),
     "Exit": (),
 }
+
+
+# Members that were renamed: class -> {old name: new name}. A level that still writes the old name keeps
+# loading (its value goes to the new member) and gets a warning saying what to rename, never silence.
+RENAMED: dict[str, dict[str, str]] = {}
+
+
+def _plain(member: Member) -> str:
+    return f"{member.enum} ({member.type})" if member.enum else member.type
+
+
+def _members(cls: ClassType) -> str:
+    return "valid: " + listing(cls.members) if cls.members else "it has no properties"
 
 
 def check_schema(schema: Schema) -> list[str]:
@@ -80,11 +93,24 @@ def apply(cls: ClassType, props: dict[str, Prop], schema: Schema, report: Report
     values = {m.name: m.default for m in cls.members.values()}
     for name, prop in props.items():
         member = cls.members.get(name)
+        renamed = RENAMED.get(cls.name, {}).get(name)
+        if member is None and renamed in cls.members and renamed not in props:
+            report.warn(f"property '{name}' is now called '{renamed}' (its value still counts); rename it in "
+                        f"Tiled so the level keeps working when the old name is dropped", **where)
+            name, member = renamed, cls.members[renamed]
+        if prop.type in ("class", "list"):
+            what = ("a list (Tiled 1.11+)" if prop.type == "list" else
+                    f"of class '{prop.enum}'" if prop.enum else "class-typed")
+            fix = (f"delete it and add '{name}' as a plain {_plain(member)} property" if member is not None
+                   else f"delete it ({cls.name}: {_members(cls)})")
+            report.error(f"property '{name}' is {what}, but Red Heat's properties hold plain values; {fix}",
+                         **where)
+            continue
         if member is None:
             if cls.members:
-                hint = f"did you mean '{nearest(name, cls.members)}'? valid: {listing(cls.members)}"
+                hint = did_you_mean(name, cls.members)
             else:
-                hint = f"{cls.name} has no properties"
+                hint = f"{cls.name} has no properties; delete it"
             (report.error if strict else report.warn)(f"unknown property '{name}' ({hint})", **where)
             continue
         value, problem = convert(prop, member, schema)

@@ -19,7 +19,9 @@ from typing import Any
 
 import numpy as np
 
-from game.tiled.problems import Report
+from game.limits import MAX_IMAGE_FILE_BYTES, LimitError, read_bytes
+from game.tiled.pngcheck import png_problem
+from game.tiled.problems import Report, file_hint
 from game.tiled.pytmx_gate import (
     FRACTION_OK,
     ImagePaths,
@@ -31,7 +33,7 @@ from game.tiled.pytmx_gate import (
     refusal,
 )
 from game.tiled.tiledata import FLIP_D, FLIP_H, FLIP_V, DataError
-from game.tiled.tmxfile import Reader, Tileset, TilesetRef, label_of
+from game.tiled.tmxfile import Reader, Tileset, TilesetRef, check_layer_size, label_of
 
 ZSTD_HELP = ("zstd compression is not supported here; in Tiled choose Map > Map Properties > "
              "Tile Layer Format: CSV or Base64 (zlib)")
@@ -54,9 +56,8 @@ def load_header(tm: Any, root: ET.Element, report: Report) -> bool:
 def png_size(path: Path) -> tuple[int, int] | None:
     """Width and height from a PNG header, without decoding the image."""
     try:
-        with path.open("rb") as f:
-            head = f.read(24)
-    except OSError:
+        head = read_bytes(path, MAX_IMAGE_FILE_BYTES, "image")[:24]
+    except (OSError, LimitError):   # missing, a device, a pipe, too big: reported by resolve_images
         return None
     if len(head) < 24 or head[:8] != b"\x89PNG\r\n\x1a\n":
         return None
@@ -164,8 +165,9 @@ def resolve_images(reader: Reader, tm: Any) -> None:
             continue
         rec.image = image
         reader.report.files.append(image)
-        if not image.is_file():
-            reader.report.error(f"tileset image '{label_of(image)}' not found", file=rec.label)
+        problem = png_problem(image) if os.path.lexists(image) else "not found" + file_hint(image)
+        if problem:
+            reader.report.error(f"tileset image '{label_of(image)}' {problem}", file=rec.label)
         else:
             reader.raw.images.append(image)
     reader.pending_images = [p for p in reader.pending_images if p[0] is not tm]
@@ -245,6 +247,10 @@ def decode(tm: Any, attrs: dict[str, str], data: ET.Element, cols: int, rows: in
     """pytmx decodes the layer; we turn its data back into Tiled gids [rows, cols] (DataError if bad)."""
     if data.find("chunk") is not None:
         raise DataError("has chunks (an infinite map); levels must be finite")
+    try:
+        check_layer_size(data, cols * rows)
+    except LimitError as exc:
+        raise DataError(str(exc)) from None
     el = ET.Element("layer", {**attrs, "width": str(cols), "height": str(rows)})
     el.append(_as_csv(data))
     try:

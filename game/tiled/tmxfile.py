@@ -16,10 +16,18 @@ from typing import Any
 
 import numpy as np
 
-from game.tiled.problems import Report
+from game.limits import (
+    MAX_LAYER_BYTES,
+    MAX_LEVEL_FILE_BYTES,
+    MAX_MAP_CELLS,
+    MAX_MAP_SIDE,
+    LimitError,
+    inflate,
+)
+from game.tiled.problems import Report, file_hint
 
-MAX_CELLS = 1_000_000     # a level is a long street, not a continent
-MAX_SIDE = 20_000
+MAX_CELLS = MAX_MAP_CELLS     # a level is a long street, not a continent (game/limits.py)
+MAX_SIDE = MAX_MAP_SIDE
 
 
 @dataclass(slots=True)
@@ -140,19 +148,49 @@ class Reader:
         label = label_of(path)
         self.report.files.append(path)
         try:
-            data = path.read_bytes()
+            data = read_limited(path, what)
+        except LimitError as exc:
+            self.report.error(str(exc).replace(f"'{path}'", f"'{label}'"), **(where or {"file": referrer}))
+            return None
         except OSError:
-            self.report.error(f"{what} '{label}' not found", **(where or {"file": referrer}))
+            self.report.error(f"{what} '{label}' not found{file_hint(path)}", **(where or {"file": referrer}))
             return None
         self.raw.files.append((path, data))
         try:
-            return ET.fromstring(data)
+            return self.document(data, label)
         except ET.ParseError as exc:
-            line = exc.position[0] if getattr(exc, "position", None) else 0
+            line, column = exc.position if getattr(exc, "position", None) else (0, 0)
             msg = str(exc).split(":")[0]
-            self.report.error(f"malformed XML at line {line}: {msg}", file=label)
+            from game.tiled.xmlhint import hint
+
+            likely = hint(data, line, column, msg)
+            self.report.error(f"malformed XML at line {line}: {msg}{likely}", file=label)
         except (ValueError, RecursionError) as exc:
             self.report.error(f"malformed XML ({exc.__class__.__name__})", file=label)
+        return None
+
+    def document(self, data: bytes, label: str) -> ET.Element | None:
+        """A Tiled file's root element: XML as it is, JSON (.tmj, .tsj, .tj) as the XML it stands for.
+
+        A gzip file is named as such (Tiled's own ``.tmx.gz`` examples) instead of as malformed XML.
+        """
+        from game.tiled import tiledjson  # local: JSON support stays out of the XML path's imports
+
+        if data[:2] == b"\x1f\x8b":
+            self.report.error("is a gzip-compressed file, not a map; unpack it first (gunzip FILE.gz, or "
+                              "open it in Tiled and save it as .tmx)", file=label)
+            return None
+        if not tiledjson.looks_like_json(data):
+            return ET.fromstring(data)
+        try:
+            return tiledjson.parse(data)
+        except tiledjson.JsonProblem as exc:
+            self.report.error(str(exc), file=label)
+        except UnicodeDecodeError:
+            self.report.error("is not UTF-8 text; save it again from Tiled", file=label)
+        except ValueError as exc:   # json.JSONDecodeError
+            line = getattr(exc, "lineno", 0)
+            self.report.error(f"malformed JSON at line {line}: {getattr(exc, 'msg', exc)}", file=label)
         return None
 
     def num(self, el: ET.Element, attr: str, default: float, kind: type = int, *, where: dict) -> float:
@@ -200,3 +238,32 @@ class Reader:
                 root = None
             self._tsx[path] = root
         return self._tsx[path]
+
+
+def read_limited(path: Path, what: str) -> bytes:
+    """A level, tileset or template file: a regular file within ``MAX_LEVEL_FILE_BYTES`` (LimitError)."""
+    from game.limits import read_bytes
+
+    return read_bytes(path, MAX_LEVEL_FILE_BYTES, what)
+
+
+def check_layer_size(data: ET.Element, cells: int) -> None:
+    """Refuse (LimitError) a layer whose zlib or gzip data inflates past what ``cells`` tiles need.
+
+    Checked before pytmx inflates it without a bound (a 300 KB gzip bomb would otherwise take a
+    gigabyte). Data that is not base64 or not compressed at all is left to pytmx to word.
+    """
+    import base64
+    import binascii
+    import zlib
+
+    if data.get("encoding") != "base64" or data.get("compression") not in ("zlib", "gzip"):
+        return
+    try:
+        packed = base64.b64decode((data.text or "").strip().encode("ascii", "replace"))
+        inflate(packed, min(4 * cells, MAX_LAYER_BYTES))
+    except LimitError:
+        raise LimitError(f"layer data inflates to more than the {4 * cells} bytes its {cells} tiles need "
+                         "(damaged, or a compression bomb)") from None
+    except (binascii.Error, zlib.error, ValueError):
+        return
