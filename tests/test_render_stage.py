@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pygame
@@ -198,3 +199,29 @@ def test_steam_in_the_bathhouse_and_snow_in_moscow_drift_on_their_own():
     steam = Effects("steam", seed=1)
     steam.update(100, 12)
     assert steam.steam and all(40 <= s[0] <= 100 + 320 + 60 for s in steam.steam)
+
+
+def test_a_struck_body_flashes_once_then_shakes_through_its_hitstop():
+    from game.render.actors import Actors
+
+    world = World(testlevel.corridor(kinds=("thug",)), seed=1)
+    victim = world.by_id[world.slots[0].eid]
+    actors = Actors()
+    victim.state, victim.hitstop = "hurt", 0
+    actors.remember(world.entities)
+    flashes, shakes = [], []
+    for left in range(9, 0, -1):       # a 9-step freeze counting down, as the rules do
+        victim.hitstop = left
+        actors.remember(world.entities)
+        flash, dx = actors.struck(victim)
+        flashes.append(flash)
+        shakes.append(dx)
+    assert flashes == [True, True] + [False] * 7, "white for the first two steps only, not a strobe"
+    assert all(shakes) and all((a > 0) != (b > 0) for a, b in itertools.pairwise(shakes))
+    assert max(abs(d) for d in shakes) <= 2
+    victim.hitstop = 0
+    actors.remember(world.entities)
+    assert actors.struck(victim) == (False, 0)
+    victim.state, victim.hitstop = "attack", 6   # the attacker freezes too, but neither flashes nor shakes
+    actors.remember(world.entities)
+    assert actors.struck(victim) == (False, 0)
