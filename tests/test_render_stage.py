@@ -225,3 +225,33 @@ def test_a_struck_body_flashes_once_then_shakes_through_its_hitstop():
     victim.state, victim.hitstop = "attack", 6   # the attacker freezes too, but neither flashes nor shakes
     actors.remember(world.entities)
     assert actors.struck(victim) == (False, 0)
+
+
+def test_training_overlay_draws_boxes_floor_and_the_move_frame(canvas):
+    from game.render.overlay import HIT, HURT, PHASE_COLOURS, move_label
+    from game.sim.actions import Action
+
+    level = testlevel.corridor(kinds=("thug",))
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    player = world.by_id[world.slots[0].eid]
+    world.step([Action.PUNCH])
+    stage.update(world)
+    assert player.state == "attack"
+    move = world.moveset(player.char).moves[player.move]
+    text, colour = move_label(world, player)
+    assert text == f"{player.move.upper()} S {player.anim_tick + 1}/{move.total}"
+    assert colour == PHASE_COLOURS["startup"]
+    stage.draw(canvas, world, 0.0)
+    plain = pygame.surfarray.array3d(canvas).copy()
+    stage.training = True
+    stage.draw(canvas, world, 0.0)
+    assert (player.eid, text) in stage._overlay.shown
+    drawn = pygame.surfarray.array3d(canvas)
+    assert (drawn == HURT).all(axis=2).sum() > (plain == HURT).all(axis=2).sum() + 40, "hurtbox outline"
+    while player.state == "attack" and move.phase(player.anim_tick) != "active":
+        world.step([0])
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    assert move_label(world, player)[1] == PHASE_COLOURS["active"]
+    assert (pygame.surfarray.array3d(canvas) == HIT).all(axis=2).sum() > 8, "the hitbox while it is out"

@@ -304,3 +304,15 @@ def test_player_ones_pad_pauses_and_another_pad_joins(game):
     game.app.input.attach_pad(6)
     game.pad(6, "start")
     assert play.world.players == 2 and game.stack == ["PlayScene"]
+
+
+def test_f3_toggles_the_training_view_and_it_stays_on_for_the_next_level(game):
+    play = start_play(game)
+    assert not play.stage.training
+    game.key("f3")
+    assert play.stage.training and game.stack == ["PlayScene"]
+    play.restart()
+    game.tick()
+    assert game.top is not play and game.top.stage.training
+    game.key("f3")
+    assert not game.top.stage.training
