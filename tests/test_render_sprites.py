@@ -118,3 +118,18 @@ def test_enemy_wind_ups_read_differently_from_idle(char, player):
                 share = (pose ^ idle).sum() / max(1, (pose | idle).sum())
                 assert share >= WINDUP_DIFFERS[move.knockdown], (
                     f"{char} {name}: wind-up at tick {tick} is only {share:.0%} different from idle")
+
+
+def test_running_loops_its_stride_while_the_run_lasts():
+    from game.render.actors import Actors
+    from game.sim.entities import Entity
+
+    actors = Actors()
+    sheet = load_sheet("danko")
+    runner = Entity(eid=1, kind="player", x=0, y=0, char="danko", state="run", anim="run")
+    shown = []
+    for tick in range(0, 240, 3):
+        runner.anim_tick = tick
+        shown.append(id(actors.frame_of(sheet, "run", runner, False)))
+    assert len(set(shown)) == len(sheet.frames("run")) >= 4
+    assert len(set(shown[-20:])) > 1, "the stride keeps cycling, it does not stop on its last frame"
