@@ -102,8 +102,18 @@ class TrainingOverlay:
             canvas.fill((8, 6, 12), box)
             put(canvas, self.small, text, x, y, colour)
             self.shown.append((e.eid, text))
-        h = canvas.get_height()
-        put(canvas, self.small, "F3 TRAINING", 2, h - STRIP_H - 10, FLOOR)
+        self.legend(canvas)
+
+    def legend(self, canvas: pygame.Surface) -> None:
+        """What the colours mean, in a line above the logo strip."""
+        x, y = 2, canvas.get_height() - STRIP_H - 10
+        for word, colour in (("F3 TRAINING", STATE_COLOUR), ("HURT", HURT), ("HIT", HIT), ("FLOOR", FLOOR),
+                             ("S", PHASE_COLOURS["startup"]), ("A", PHASE_COLOURS["active"]),
+                             ("R", PHASE_COLOURS["recovery"])):
+            w = self.small.size(word)[0]
+            canvas.fill((8, 6, 12), (x - 1, y - 1, w + 2, self.small.line_height))
+            put(canvas, self.small, word, x, y, colour)
+            x += w + (6 if len(word) > 1 else 4)
 
     def floor(self, canvas: pygame.Surface, world: World, cam_x: int, cam_y: int) -> None:
         """The edges of the walkable tiles: where the floor meets a wall, an obstacle or the front edge."""
