@@ -169,8 +169,8 @@ def physics(w: World, e: Entity) -> None:
         return
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
-        if m.advance and e.anim_tick < m.startup + m.active:
-            e.vx = e.facing * m.advance
+        if m.advance and m.startup <= e.anim_tick < m.startup + m.active:
+            e.vx = e.facing * m.advance    # a lunge: the wind-up is a pose held still, the blow travels
         elif not m.air and e.z == 0:
             e.vx = _slow(e.vx)
         if m.depth and e.anim_tick >= m.startup + m.active:

@@ -58,7 +58,7 @@ class Move:
     knockdown: bool = False
     strength: int = 1           # 1 light .. 3 heavy (sparks, sounds, shake)
     lane: int = 8 * FP          # depth half-width: hits connect only within this distance in y
-    advance: int = 0            # forward speed while winding up and active (lunges, dashes)
+    advance: int = 0            # forward speed while active (lunges, dashes; the wind-up stands still)
     air: bool = False           # a jump attack: only in the air, ends on landing
     grab: bool = False          # done while holding someone: hits the held victim directly
     hitboxes: tuple[Box, ...] = ()   # one per active tick, 1/256 px
