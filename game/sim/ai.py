@@ -13,6 +13,7 @@ seconds, a join, a respawn). Standing enemies step out of each other's space (``
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from game.sim.entities import Entity
@@ -33,6 +34,7 @@ REACT_RANGE = 48 * FP          # an enemy this close to a swinging player may bl
 BEHIND_PATIENCE = 150          # ticks a token holder tries to reach the player's front before it may strike
 SPACE_X = 18 * FP              # standing enemies closer than this across and SPACE_Y in depth step apart
 SPACE_Y = 9 * FP
+STANDING = frozenset({"idle", "walk", "attack", "hurt", "block"})
 
 
 def _target(w: World, e: Entity) -> Entity | None:
@@ -93,13 +95,17 @@ def _keep_apart(w: World, enemies: list[Entity]) -> None:
         e.state == "idle" or e.state == "walk")]
     if not free:
         return
-    standing = [e for e in enemies if e.z == 0 and e.state in ("idle", "walk", "attack", "hurt", "block")]
+    standing = sorted((e for e in enemies if e.z == 0 and e.state in STANDING), key=lambda e: (e.x, e.eid))
+    xs = [e.x for e in standing]
     for e in free:
-        for o in standing:
+        i = bisect_left(xs, e.x - SPACE_X + 1)
+        while i < len(standing) and xs[i] < e.x + SPACE_X:
+            o = standing[i]
+            i += 1
             if o is e or (o.eid > e.eid and (o.state == "idle" or o.state == "walk")):
                 continue   # of two free enemies only the later one moves
             dx, dy = e.x - o.x, e.y - o.y
-            if -SPACE_X < dx < SPACE_X and -SPACE_Y < dy < SPACE_Y:
+            if -SPACE_Y < dy < SPACE_Y:
                 st = w.enemy_stats(e)
                 up = dy < 0 or (dy == 0 and e.eid % 2 == 0)
                 if up and e.y - st.depth < w.floor_top:

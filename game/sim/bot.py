@@ -125,7 +125,8 @@ class Bot:
         close = [e for e in enemies if abs(e.x - me.x) < 40 * FP and abs(e.y - me.y) < 14 * FP
                  and e.state not in DOWN_STATES]
         sides = {1 if e.x > me.x else -1 for e in close}
-        if len(close) >= 3 or (len(close) >= 2 and len(sides) == 2 and me.state == "hurt"):
+        healthy = me.hp * 2 > me.max_hp
+        if len(close) >= 3 or (len(close) >= 2 and me.state == "hurt" and (len(sides) == 2 or healthy)):
             if self.prev & (Action.SPECIAL | Action.JUMP):
                 return 0
             return Action.SPECIAL | Action.JUMP
@@ -146,17 +147,20 @@ class Bot:
         return 0
 
     def _back_attack(self, w: World, me: Entity, enemies: list[Entity]) -> int:
-        # Someone winding up at my back while I face the other way: hit behind without turning.
+        # Someone at my back, close and in my lane: hit behind without turning (before their blow lands).
         if me.state not in ("idle", "walk") or self.prev & (Action.PUNCH | Action.JUMP):
             return 0
+        mine = w.moveset(me.char).moves["back_attack"]
         for e in enemies:
             behind = (e.x - me.x) * me.facing < 0
-            if (behind and e.state == "attack" and e.anim_tick >= REACTION // 2
-                    and abs(e.x - me.x) <= BACK_REACH and abs(e.y - me.y) <= 6 * FP):
+            if not behind or abs(e.x - me.x) > BACK_REACH or abs(e.y - me.y) > 6 * FP or e.hitstop:
+                continue
+            if e.state == "attack":
                 m = w.moveset(e.char).moves[e.move]
-                mine = w.moveset(me.char).moves["back_attack"]
                 if m.startup - e.anim_tick > mine.startup + 1:   # mine lands first
                     return Action.PUNCH | Action.JUMP
+            elif e.state in ("idle", "walk") and e.invuln == 0:
+                return Action.PUNCH | Action.JUMP
         return 0
 
     def _threat(self, w: World, me: Entity, enemies: list[Entity]) -> int:
