@@ -308,3 +308,14 @@ def test_the_enemy_name_in_the_hud_is_never_cut(canvas, name, monkeypatch):
     full = stage.hud.small.size(hud_module.display_name(name))[0]
     assert name_rect.width >= full and bar_rect.left > name_rect.right - 1, f"{name} is cut by its bar"
     assert bar_rect.right <= 4 + hud_module.PORTRAIT + 7 + hud_module.BAR_W + 2
+
+
+def test_the_desperation_shockwave_is_timed_and_sized_from_the_move():
+    from game.render.effects import desperation_shape
+    from game.sim.moves import load_moveset
+
+    for char in ("danko", "danko_bath", "ridzik"):
+        m = load_moveset(char).moves["desperation"]
+        startup, reach, depth = desperation_shape(char)
+        assert startup == m.startup and depth == m.lane // FP
+        assert reach == max(max(abs(b[0]), abs(b[1])) for b in m.hitboxes) // FP

@@ -20,6 +20,8 @@ from game.render.font import BitmapFont, FontError
 from game.render.hud import fast, put
 from game.sim import events as ev
 from game.sim.events import Event
+from game.sim.fixed import FP
+from game.sim.moves import DataError, load_moveset
 
 WHITE = (255, 255, 255)
 PALE = (255, 244, 176)
@@ -36,9 +38,9 @@ MAX_PARTICLES = 320
 POP_TOP = 32              # pop-ups stay below the HUD band
 SPARK_RADIUS = {1: 7, 2: 10, 3: 14}
 SPARK_FRAME_TICKS = 3
-DESPERATION_GATHER = 6    # ticks the special gathers before it bursts (the move's startup)
-DESPERATION_REACH = 44    # px along the floor the shockwave reaches (the move's hitbox)
-DESPERATION_DEPTH = 20    # px of depth it reaches either way (the move's lane)
+#: The desperation special's (startup ticks, reach along the floor, depth either way) when its move data
+#: cannot be read; otherwise the shockwave is timed and sized from the user's ``desperation`` move.
+DESPERATION_DEFAULT = (6, 44, 20)
 
 
 # -- sprites drawn in code ---------------------------------------------------------------------
@@ -204,7 +206,8 @@ class Effects:
             elif k == ev.SCORE and e.value > 0 and e.tag != "combo":
                 self.popup(e.x, e.y, e.z + 66, str(e.value), "score")
             elif k == ev.DESPERATION:
-                self.add(Particle("desperation", e.x, e.y, 0, DESPERATION_GATHER + 22))
+                shape = desperation_shape(e.tag)
+                self.add(Particle("desperation", e.x, e.y, 0, shape[0] + 22, shape))
             elif k == ev.DODGE:
                 self.dust(e.x, e.y, 3, 3, spread=6)
             elif k == ev.RUN:
@@ -346,24 +349,26 @@ class Effects:
                 img = muzzle_frames(facing)[0 if p.age < 3 else 1]  # type: ignore[arg-type]
                 blit(img, (sx if facing > 0 else sx - img.get_width(), sy - img.get_height() // 2))
             elif k == "desperation":
-                self._draw_desperation(canvas, sx, sy, p.age)
+                self._draw_desperation(canvas, sx, sy, p.age, p.data)  # type: ignore[arg-type]
             elif k == "pop" and self.font is not None:
                 if p.age > p.life - 12 and p.age % 4 < 2:
                     continue
                 text, colour = p.data  # type: ignore[misc]
                 put(canvas, self.font, text, sx, sy, colour, align="center")
 
-    def _draw_desperation(self, canvas: pygame.Surface, sx: int, sy: int, age: int) -> None:
+    def _draw_desperation(self, canvas: pygame.Surface, sx: int, sy: int, age: int,
+                          shape: tuple[int, int, int]) -> None:
         """The special: a ring of light closing on the body while it gathers, then a shockwave along the
         floor out to the reach of the hit, with rays from the body for the first ticks of the burst."""
-        if age < DESPERATION_GATHER:
-            r = 26 - 3 * age
+        gather, reach, lane = shape
+        if age < gather:
+            r = max(4, 26 - 3 * age * 6 // max(1, gather))
             pygame.draw.circle(canvas, PALE, (sx, sy - 30), r, 1)
             pygame.draw.circle(canvas, YELLOW, (sx, sy - 30), max(2, r - 5), 1)
             return
-        t = age - DESPERATION_GATHER
-        r = min(DESPERATION_REACH, 12 + t * 6)
-        depth = max(2, r * DESPERATION_DEPTH // DESPERATION_REACH)
+        t = age - gather
+        r = min(reach, 12 + t * 6)
+        depth = max(2, r * lane // max(1, reach))
         ring = pygame.Rect(sx - r, sy - depth, 2 * r, 2 * depth)
         if t < 12 or t % 2 == 0:   # the ring breaks up as it fades
             pygame.draw.ellipse(canvas, ORANGE, ring.inflate(2, 2), 2)
@@ -392,6 +397,19 @@ class Effects:
                 big = depth > 1.0
                 size = 2 if big else 1
                 canvas.fill(SNOW[0] if depth > 0.7 else SNOW[1], (sx, int(y), size, size))
+
+
+@cache
+def desperation_shape(char: str) -> tuple[int, int, int]:
+    """(startup ticks, reach in px along the floor, depth in px either way) of ``char``'s desperation."""
+    try:
+        m = load_moveset(char).moves.get("desperation") if char else None
+    except DataError:
+        m = None
+    if m is None or not m.hitboxes:
+        return DESPERATION_DEFAULT
+    reach = max(max(abs(b[0]), abs(b[1])) for b in m.hitboxes) // FP
+    return m.startup, max(8, reach), max(2, m.lane // FP)
 
 
 def weather_for(level_name: str, music: str) -> str:
