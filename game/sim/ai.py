@@ -13,7 +13,6 @@ seconds, a join, a respawn). Standing enemies step out of each other's space (``
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from game.sim.entities import Entity
@@ -66,6 +65,7 @@ def think(w: World) -> None:
     if w.tick % PLAN_EVERY == 0:
         _plan_slots(w, enemies)
     _grant_tokens(w, enemies)
+    standing: list[Entity] | None = None
     for e in enemies:
         if e.dormant or e.hitstop > 0:
             continue
@@ -77,7 +77,10 @@ def think(w: World) -> None:
         if e.state in ("idle", "walk", "block") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0
                                                    or e.state == "idle"):
             _act(w, e)
-    _keep_apart(w, enemies)
+            if e.state == "idle" or e.state == "walk":
+                if standing is None:
+                    standing = [o for o in enemies if o.z == 0 and o.state in STANDING]
+                _make_room(w, e, standing)
 
 
 def _in_grace(w: World, p: Entity) -> bool:
@@ -89,33 +92,23 @@ def _behind(e: Entity, p: Entity) -> bool:
     return (e.x - p.x) * p.facing < 0
 
 
-def _keep_apart(w: World, enemies: list[Entity]) -> None:
-    """Enemies on their feet never share a spot: the later of two too close steps away in depth."""
-    free = [e for e in enemies if not e.dormant and e.z == 0 and e.hitstop == 0 and (
-        e.state == "idle" or e.state == "walk")]
-    if not free:
-        return
-    standing = sorted((e for e in enemies if e.z == 0 and e.state in STANDING), key=lambda e: (e.x, e.eid))
-    xs = [e.x for e in standing]
-    for e in free:
-        i = bisect_left(xs, e.x - SPACE_X + 1)
-        while i < len(standing) and xs[i] < e.x + SPACE_X:
-            o = standing[i]
-            i += 1
-            if o is e or (o.eid > e.eid and (o.state == "idle" or o.state == "walk")):
-                continue   # of two free enemies only the later one moves
-            dx, dy = e.x - o.x, e.y - o.y
-            if -SPACE_Y < dy < SPACE_Y:
-                st = w.enemy_stats(e)
-                up = dy < 0 or (dy == 0 and e.eid % 2 == 0)
-                if up and e.y - st.depth < w.floor_top:
-                    up = False
-                elif not up and e.y + st.depth > w.floor_bottom:
-                    up = True
-                e.vy = -st.depth if up else st.depth
-                if e.vx and (e.vx > 0) == (dx < 0):
-                    e.vx = 0       # don't walk on into them
-                break
+def _make_room(w: World, e: Entity, standing: list[Entity]) -> None:
+    """Enemies on their feet never share a spot: one that has just decided where to walk steps away in
+    depth from any standing enemy too close (its choice holds until it decides again)."""
+    ex, ey = e.x, e.y
+    for o in standing:
+        dx, dy = ex - o.x, ey - o.y
+        if -SPACE_X < dx < SPACE_X and -SPACE_Y < dy < SPACE_Y and o is not e:
+            depth = w.enemy_stats(e).depth
+            up = dy < 0 or (dy == 0 and e.eid > o.eid)
+            if up and ey - depth < w.floor_top:
+                up = False
+            elif not up and ey + depth > w.floor_bottom:
+                up = True
+            e.vy = -depth if up else depth
+            if e.vx and (e.vx > 0) == (dx < 0):
+                e.vx = 0       # don't walk on into them
+            return
 
 
 def _plan_slots(w: World, enemies: list[Entity]) -> None:
