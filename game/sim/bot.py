@@ -50,6 +50,12 @@ class Bot:
         me = w.by_id.get(slot.eid)
         if me is None or not me.alive or slot.out:
             return 0
+        if getattr(w, "chase", None) is not None:   # the bus chase: driving, hazards aboard
+            from game.sim.chase import bot as chase_bot
+
+            chase_bits = chase_bot.decide(self, w, me)
+            if chase_bits is not None:
+                return chase_bits
         if me.state == "grab":
             return self._hold(me)
         if me.grab_eid >= 0:
