@@ -128,4 +128,6 @@ class LevelDesc:
         h.update(repr(self.solid.shape).encode())
         for group in (self.enemies, self.waves, self.pickups, self.exits):
             h.update(repr(sorted(map(repr, group))).encode())
+        if self.chase is not None:
+            h.update(repr(self.chase).encode())
         return h.hexdigest()[:16]

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
-from game.tiled import rules
+from game.tiled import chase_rules, rules
 from game.tiled.problems import LevelError, Report, listing
 from game.tiled.project import Schema, load_schema
 from game.tiled.schema_apply import apply, check_schema
@@ -132,6 +132,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     pickups: list[PickupSpawn] = []
     exits: list[tuple[MapObject, Rect]] = []
     placed: list[tuple[MapObject, dict, tuple[int, int] | None, Rect | None]] = []
+    chase_objs: list[tuple[MapObject, dict, dict]] = []     # the bus chase's objects (chase_rules.py)
     seen_ids: set[int] = set()
     for obj in raw.objects:
         where: dict[str, Any] = {"obj": (obj.id, obj.cls, obj.name)}
@@ -146,6 +147,9 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
             report.error(f"unknown class '{obj.cls}' (valid: {listing(objects)})", **where)
             continue
         v = apply(cls, obj.props, schema, report, **where)
+        if obj.cls in chase_rules.CLASSES:
+            chase_objs.append((obj, where, v))
+            continue
         if obj.cls in ("Wave", "Exit"):
             rect = _rect(obj, report, where)
             if rect is None:
@@ -173,6 +177,8 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
         exits=[r for _, r in exits], properties=props, path=str(raw.path), file_hash=_hash(raw),
         camera_bounds=Rect(0, 0, raw.cols * raw.tile_w, raw.rows * raw.tile_h),
     )
+    if chase_objs or level.mode == "chase":
+        chase_rules.build(level, chase_objs, report)
     rules.check(level, raw, starts, exits, placed, report)
     if starts and not report.errors:
         level.player2_start = rules.beside(level, starts[0][1])

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from game.sim.world import World
 
 LOOK_AHEAD = 150          # px of clear lane the bot wants in front of the bus
-DUCK_AHEAD = 44           # px: an overhead hazard this close in front (or over it): guard
+DUCK_AHEAD = 96           # px: an overhead hazard this close in front (or over it): guard
 
 
 def decide(bot: Bot, w: World, me: Entity) -> int | None:
@@ -61,8 +61,16 @@ def _toward(bus: Vehicle, lane: int) -> int:
 def _drive(bot: Bot, w: World, st: ChaseState) -> int:
     bus = st.bus
     bits = 0
+    if st.phase == "ram" and not _clear(st, bus.lane, 40):
+        bits |= _press(bot, Action.KICK)     # the horn: a civilian in the way moves over
     if st.phase == "ram" and (vik := st.viktor) is not None:
         dx = (vik.fx - bus.fx) // FP
+        if vik.state == "aim" or vik.cooldown > 0:
+            # Out of line of the sleeve gun: drop back behind him until he can be rammed again.
+            want = dx - rules.SHOT_RANGE - 40
+            if vik.cooldown > 0 and vik.cooldown < 30 and vik.state != "aim":
+                want = dx
+            return bits | (Action.LEFT if want < 0 else Action.RIGHT)
         bits |= Action.RIGHT if dx > 8 else Action.LEFT if dx < -8 else 0
         if (abs(vik.lane - bus.lane) == 1 and abs(dx) < 40 and vik.cooldown == 0 and bus.from_lane < 0
                 and vik.from_lane < 0):

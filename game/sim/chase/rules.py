@@ -45,6 +45,7 @@ AIM_TICKS = 45                 # Viktor raises the sleeve gun this long before f
 SHOT_DAMAGE = 7
 SHOT_RANGE = 70                # px: the shot hits when the buses are this close along the road
 CRASH_TICKS = 300
+VIKTOR_SURGE = 300             # ticks Viktor pulls away after a ram (no ram lands meanwhile)
 TRAIN_PCT = 150
 MAX_BOARDERS = 3               # boarders on deck at once
 HAZARD_LEAD = 200              # px beyond the view's right edge where a hazard comes into the rules
@@ -131,9 +132,11 @@ def _enter(w: World, st: ChaseState, phase: str) -> None:
             if v.kind in ("civilian", "car", "gang_car"):
                 v.gone = True
         lane = vik.lane if vik is not None else 1
-        train = _vehicle(st, "train", st.fscroll + (VIEW_W + 500) * FP, lane, d)
+        far = st.fscroll + (VIEW_W + 500) * FP
+        if vik is not None:
+            far = max(far, vik.fx + 600 * FP)
+        train = _vehicle(st, "train", far, lane, d)
         train.speed = -cruise(w) * TRAIN_PCT // 100
-        w.emit(ev.TRAIN_HORN, x=train.x, y=train.y)
     if phase == "wreck":
         for v in st.vehicles:
             v.speed = 0
@@ -272,7 +275,7 @@ def _side_ram(w: World, st: ChaseState, bus: Vehicle, v: Vehicle, side: int) -> 
         st.rams_left = max(0, st.rams_left - 1)
         v.hits += 1
         v.damage = min(3, 3 * (st.rams_total - st.rams_left) // max(1, st.rams_total))
-        v.cooldown, v.state = 120, "drive"
+        v.cooldown, v.state = VIKTOR_SURGE, "drive"
         _shove(w, st, v, side)
         scoring.add(w, slot, RAM_POINTS, v.fx, v.fy)
         if st.rams_left == 0:
@@ -397,10 +400,11 @@ def _traffic_ai(w: World, st: ChaseState) -> None:
         # Come alongside: match the bus, in a lane next to it.
         v.speed = bus.speed + max(-c // 3, min(c // 3, -dx // 24))
         if abs(v.lane - bus.lane) != 1 and v.from_lane < 0 and abs(dx) < 160 * FP:
-            want = v.lane + (1 if bus.lane > v.lane else -1)
-            if want == bus.lane:
-                want = v.lane    # never into the bus's own lane
-            if want != v.lane and not _lane_busy(st, v, want):
+            if v.lane == bus.lane:
+                want = bus.lane - 1 if bus.lane > 0 else bus.lane + 1
+            else:
+                want = v.lane + (1 if bus.lane > v.lane else -1)
+            if want != bus.lane and 0 <= want < LANES and not _lane_busy(st, v, want):
                 v.from_lane, v.lane, v.lane_t = v.lane, want, 0
         if v.state == "drive":
             if abs(v.lane - bus.lane) == 1 and v.from_lane < 0 and abs(dx) < 40 * FP:
@@ -412,6 +416,7 @@ def _traffic_ai(w: World, st: ChaseState) -> None:
                 v.state = "drive"
                 v.cooldown = 60
                 if abs(v.lane - bus.lane) == 1 and bus.from_lane < 0 and _overlap(bus, v, 10):
+                    v.cooldown = GANG_COOLDOWN
                     bus.timer, bus.damage = STUN_TICKS, min(3, bus.damage + 1)
                     w.emit(ev.RAM, x=(bus.x + v.x) // 2, y=(bus.y + v.y) // 2, actor=v.vid, target=bus.vid,
                            tag="player_bus")
@@ -503,6 +508,9 @@ def _spawn_boarders(w: World, st: ChaseState, dist: int) -> None:
     from game.sim.flow import spawn_enemy
 
     lo = st.map_lo
+    for p in w.level.pickups:      # food and bullets thrown aboard when the road reaches them
+        if p.obj_id not in st.spawned and lo <= p.x < st.map_hi and dist >= p.x - lo:
+            _spawn_pickup(w, st, p, 160 + 40 * (len(st.spawned) % 3 - 1))
     alive = sum(1 for e in w.entities if e.kind == "enemy" and e.alive)
     alive += sum(1 for e in w.born if e.kind == "enemy")
     for s in _boarders(w):
@@ -525,6 +533,19 @@ def _spawn_boarders(w: World, st: ChaseState, dist: int) -> None:
         w.emit(ev.WAVE_START, x=x, y=e.y // FP, value=len(st.spawned), tag="boarder")
 
 
+def _spawn_pickup(w: World, st: ChaseState, p: object, x: int) -> None:
+    from game.sim.level import PickupSpawn
+
+    assert isinstance(p, PickupSpawn)
+    st.spawned.append(p.obj_id)
+    kinds = w.pickup_table
+    if p.kind not in kinds:
+        return
+    e = w.spawn("pickup", x * FP, max(w.floor_top, min(w.floor_bottom, p.y * FP)))
+    e.char = e.tag = p.kind
+    e.amount = p.amount or kinds[p.kind][0]
+
+
 def _spawn_wreck(w: World, st: ChaseState) -> None:
     from game.sim.flow import spawn_enemy
 
@@ -538,6 +559,8 @@ def _spawn_wreck(w: World, st: ChaseState) -> None:
         e.dormant = False
         e.facing = -1
         st.spawned.append(s.obj_id)
+    for i, p in enumerate(x for x in w.level.pickups if lo <= x.x < hi):
+        _spawn_pickup(w, st, p, 40 + 30 * i)
 
 
 # -- the ram phase, the crash -----------------------------------------------------------------
@@ -611,6 +634,8 @@ def _crash(w: World, st: ChaseState) -> None:
     st.crash_tick += 1
     vik = st.viktor
     train = next((v for v in st.vehicles if v.kind == "train" and not v.gone), None)
+    if st.crash_tick == 1 and train is not None:
+        w.emit(ev.TRAIN_HORN, x=train.x, y=train.y, actor=train.vid)
     if vik is not None and vik.state != "crashed":
         vik.speed = max(vik.speed, st.bus.speed + cruise(w) // 4)
         if train is not None and train.fx - vik.fx <= (train.length + vik.length) // 2 * FP:
