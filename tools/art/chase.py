@@ -703,50 +703,59 @@ def headlight_beam() -> Canvas:
 
 
 def deck() -> Canvas:
-    """The roof of Danko's bus seen from above and in front (320x104, view y 76..180): ribbed panels,
-    rivets, vents, the escape hatch, the front dome and rear engine vents; below the near edge the
-    livery side with the window tops; the door well in the near side at deck x 30..78."""
+    """The roof of Danko's bus seen from above and in front (320x104, view y 76..180): ribbed panels wet
+    with neon, rivets, vents, the escape hatch, the rear cap (tail lights) and the front cap (windscreen
+    top, destination sign); below the near edge the livery side with the window tops; the door well in
+    the near side at deck x 30..78."""
     w, h = 320, 104
     c = Canvas(w, h)
     lv = LIVERIES["danko"]
     body: list[Color] = lv["body"]  # type: ignore[assignment]
     top, near = 4, 88
-    c.vgrad(0, top, w, near - top, [body[1], body[2], body[2], body[3]])
-    _ys, _xs = c.grid()
-    for x in range(6, w, 24):  # roof ribs
-        c.vline(x, top + 2, near - 2, body[1])
-        c.vline(x + 1, top + 2, near - 2, body[3])
+    x0, x1 = 6, w - 8
+    c.vgrad(x0, top, x1 - x0, near - top, [body[0], body[1], body[1], body[2]])
+    for x in range(x0 + 10, x1, 24):  # roof ribs
+        c.vline(x, top + 2, near - 2, body[0])
+        c.vline(x + 1, top + 2, near - 2, body[2])
         for y in range(top + 6, near - 2, 8):
             c.pset(x + 3, y, body[0])
             c.pset(x - 2, y, body[0])
-    c.rect(0, top, w, 3, CHROME[2])  # the far edge rail
-    c.hline(0, w - 1, top, CHROME[4])
-    c.rect(0, near - 3, w, 3, CHROME[1])  # the near edge
-    c.hline(0, w - 1, near - 3, CHROME[3])
-    # vents and the hatch
-    for vx in (96, 200):
-        bevel(c, vx, 28, 28, 18, body[3], body[1], body[0])
+    # wet: long smears of the neon overhead, stretched along the roof
+    rr = _rng(801)
+    for _ in range(22):
+        y = int(rr.integers(top + 6, near - 6))
+        x = int(rr.integers(x0, x1 - 30))
+        col = [PINK[1], CYAN[1], AMBER[1]][int(rr.integers(0, 3))]
+        for i in range(int(rr.integers(10, 40))):
+            if (i + y) % 2 == 0:
+                c.pset(x + i, y, col)
+    for _ in range(50):
+        c.pset(int(rr.integers(x0, x1)), int(rr.integers(top + 4, near - 4)), body[3])
+    c.rect(x0, top, x1 - x0, 3, CHROME[1])  # the far edge rail
+    c.hline(x0, x1 - 1, top, CHROME[3])
+    c.rect(x0, near - 3, x1 - x0, 3, CHROME[1])  # the near edge
+    c.hline(x0, x1 - 1, near - 3, CHROME[3])
+    for vx in (96, 200):  # vents and the hatch
+        bevel(c, vx, 28, 28, 18, body[2], body[1], body[0])
         for gy in range(31, 44, 3):
             c.hline(vx + 3, vx + 24, gy, body[0])
     bevel(c, 150, 50, 26, 22, CHROME[3], CHROME[1], CHROME[0])
     c.rect(154, 54, 18, 14, HAZ[1])
     c.checker(154, 54, 18, 14, INK)
-    c.rect(156, 56, 14, 10, body[2])
-    c.pset(158, 58, WHITE)
-    # the AC pod at the rear and the destination box at the front
-    bevel(c, 248, 14, 58, 26, body[3], body[2], body[0])
-    for gx in range(252, 302, 4):
-        c.vline(gx, 18, 36, body[1])
-    c.rect(300, 60, 16, 20, INK)
-    c.rect(302, 62, 12, 4, AMBER[2])
-    # scuffs and rain beads that catch the neon
-    rr = _rng(801)
-    for _ in range(60):
-        c.pset(
-            int(rr.integers(0, w)),
-            int(rr.integers(top + 4, near - 4)),
-            [CYAN[2], PINK[2], body[3]][int(rr.integers(0, 3))],
-        )
+    c.rect(156, 56, 14, 10, body[1])
+    c.pset(158, 58, body[3])
+    bevel(c, 30, 14, 52, 24, body[2], body[1], body[0])  # the AC pod over the engine at the rear
+    for gx in range(34, 80, 4):
+        c.vline(gx, 18, 34, body[0])
+    # the rear cap with its tail lights, the front cap: windscreen top and destination sign
+    c.poly([(x0, top), (x0, near), (0, near - 6), (0, top + 6)], body[0])
+    c.rect(0, near - 16, 3, 8, RED[3])
+    c.pset(1, near - 15, RED[4])
+    c.poly([(x1, top), (w, top + 8), (w, near - 4), (x1, near)], GLASS[1])
+    c.line(x1 + 2, top + 14, x1 + 6, top + 40, GLASS[3])
+    c.rect(x1 - 14, 56, 12, 22, INK)
+    c.rect(x1 - 12, 58, 8, 4, AMBER[2])
+    c.rect(x1 - 12, 64, 8, 2, AMBER[1])
     # the near side below the edge: livery stripes and window tops
     c.rect(0, near, w, h - near, body[2])
     c.rect(0, near + 1, w, 2, lv["stripes"][0])  # type: ignore[index]
@@ -921,7 +930,10 @@ def smoke(f: int) -> Canvas:
 
 def wreck() -> Canvas:
     """Viktor's bus after the train: crumpled, at fighter scale: the last fight's backdrop."""
-    c, _ = bus("viktor", 3, True, length=220, crumpled=True)
+    c, info = bus("viktor", 3, True, length=220, crumpled=True)
+    for hx, hy, r in info["wheels"]:
+        wh = wheel(r, 1)
+        c.blit(wh, hx - wh.w // 2, hy - wh.h // 2)
     return c
 
 
