@@ -46,4 +46,7 @@ def report(level: LevelDesc, seeds: list[int], difficulty: str = "normal", playe
         "lives_lost": sum(r["lives_lost"] for r in rows),
         "results": dict(sorted(results.items())),
     }
+    reached = [r["phase"] for r in rows if "phase" in r]     # the bus chase: how far each run got
+    if reached:
+        aggregate["phases"] = {p: reached.count(p) for p in sorted(set(reached))}
     return rows, aggregate

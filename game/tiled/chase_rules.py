@@ -53,6 +53,7 @@ def build(level: LevelDesc, objs: list[tuple[MapObject, dict[str, Any], dict[str
         report.error("chase level has no Road rectangle; draw one over the three lanes")
     d = ChaseDesc(road=road or Rect(0, 0, level.pixel_width, level.pixel_height))
     for obj, where, v in objs:
+        d.names[obj.id] = obj.name
         x, y = _point(obj)
         if obj.cls == "ChasePhase":
             d.phases.append(PhaseMark(obj.id, str(v["phase"]), x, int(v["rams"])))
@@ -69,6 +70,10 @@ def build(level: LevelDesc, objs: list[tuple[MapObject, dict[str, Any], dict[str
     level.chase = d
 
 
+def _n(d: ChaseDesc, obj_id: int) -> str:
+    return d.names.get(obj_id, "")
+
+
 def check(level: LevelDesc, placed: list[tuple[MapObject, dict[str, Any], Any, Any]], report: Report) -> None:
     """The chase's rules: Viktor's bus, the road, the phases in order, hazards and traffic on the road."""
     d = level.chase
@@ -80,7 +85,8 @@ def check(level: LevelDesc, placed: list[tuple[MapObject, dict[str, Any], Any, A
         report.error("chase level has no ViktorBus object; place one on the road ahead of the PlayerStart")
     elif d.viktor.x <= level.player_start[0]:
         report.error(f"ViktorBus at x={d.viktor.x} must be ahead of (right of) the PlayerStart "
-                     f"(x={level.player_start[0]})", obj=(d.viktor.obj_id, "ViktorBus", ""))
+                     f"(x={level.player_start[0]})",
+                     obj=(d.viktor.obj_id, "ViktorBus", _n(d, d.viktor.obj_id)))
     sx = level.player_start[0]
     if not (0 <= sx < VIEW_W):
         report.error(f"in a chase level the PlayerStart must stand on the first screen (x < {VIEW_W}), "
@@ -89,7 +95,7 @@ def check(level: LevelDesc, placed: list[tuple[MapObject, dict[str, Any], Any, A
     for m in d.phases:
         if m.phase in seen:
             report.error(f"is a second ChasePhase '{m.phase}'; each phase has one marker",
-                         obj=(m.obj_id, "ChasePhase", ""))
+                         obj=(m.obj_id, "ChasePhase", _n(d, m.obj_id)))
         seen[m.phase] = m
     for p in MARKED_PHASES:
         if p not in seen:
@@ -100,11 +106,11 @@ def check(level: LevelDesc, placed: list[tuple[MapObject, dict[str, Any], Any, A
         if b.x <= a.x:
             report.error(f"ChasePhase '{b.phase}' at x={b.x} is out of order: it must come after "
                          f"'{a.phase}' (x={a.x}); phases run {', '.join(MARKED_PHASES)} left to right",
-                         obj=(b.obj_id, "ChasePhase", ""))
+                         obj=(b.obj_id, "ChasePhase", _n(d, b.obj_id)))
     ram = seen.get("ram")
     if ram is not None and not 1 <= ram.rams <= 20:
         report.error(f"ChasePhase 'ram' rams {ram.rams} must be 1 to 20 (the hit meter)",
-                     obj=(ram.obj_id, "ChasePhase", ""))
+                     obj=(ram.obj_id, "ChasePhase", _n(d, ram.obj_id)))
     for h in d.hazards:
         if not road.contains(h.x, h.y) and not (h.x == road.x + road.w and road.y <= h.y <= road.y + road.h):
             report.error(f"Hazard '{h.kind}' at ({h.x}, {h.y}) lies off the road "
@@ -112,10 +118,11 @@ def check(level: LevelDesc, placed: list[tuple[MapObject, dict[str, Any], Any, A
                          **where.get(h.obj_id, {"obj": (h.obj_id, "Hazard", "")}))
     for t in d.traffic:
         if t.rams < 1:
-            report.error(f"Traffic rams {t.rams} must be 1 or more", obj=(t.obj_id, "Traffic", ""))
+            report.error(f"Traffic rams {t.rams} must be 1 or more",
+                         obj=(t.obj_id, "Traffic", _n(d, t.obj_id)))
         if not 0 <= t.speed_pct <= 200:
             report.error(f"Traffic speed_pct {t.speed_pct} must be 0 (the kind's own) to 200",
-                         obj=(t.obj_id, "Traffic", ""))
+                         obj=(t.obj_id, "Traffic", _n(d, t.obj_id)))
     _enemies(level, d, report)
 
 

@@ -88,9 +88,10 @@ def _drive(bot: Bot, w: World, st: ChaseState) -> int:
         if (v.kind == "gang_car" and not v.gone and v.state != "wrecked" and abs(v.lane - bus.lane) == 1
                 and v.from_lane < 0 and abs(v.fx - bus.fx) < 60 * FP):
             return bits | _press(bot, _toward(bus, v.lane))
-    if not _clear(st, bus.lane, LOOK_AHEAD):
+    ahead = LOOK_AHEAD if st.phase == "catch_up" else 24    # alongside Viktor: stay with him
+    if not _clear(st, bus.lane, ahead):
         for lane in sorted(range(LANES), key=lambda ln: (abs(ln - bus.lane), ln)):
-            if abs(lane - bus.lane) == 1 and _clear(st, lane, LOOK_AHEAD):
+            if abs(lane - bus.lane) == 1 and _clear(st, lane, ahead):
                 return (bits & ~Action.RIGHT) | _press(bot, _toward(bus, lane))
         near = [v for v in st.vehicles if v is not bus and not v.gone and v.lane == bus.lane
                 and 0 < v.fx - bus.fx < (bus.length // 2 + v.length // 2 + 60) * FP]

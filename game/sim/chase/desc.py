@@ -64,6 +64,7 @@ class ChaseDesc:
     traffic: list[TrafficSpawn] = field(default_factory=list)
     hazards: list[HazardSpawn] = field(default_factory=list)
     viktor: ViktorBusSpawn | None = None
+    names: dict[int, str] = field(default_factory=dict)    # map object id -> its name, for messages
 
     def lane_y(self, lane: int) -> int:
         """Map px of a lane's centre line (lane 0 is the far one, at the top)."""

@@ -582,7 +582,7 @@ def _viktor_ram_phase(w: World, st: ChaseState) -> None:
         phase = (st.phase_tick // 150) % 4
         goal = (40, 0, 90, -20)[phase]
     dx = (vik.fx - bus.fx) // FP
-    vik.speed = max(c * 60 // 100, min(c * 125 // 100, bus.speed + (goal - dx) * FP // 40))
+    vik.speed = max(c * 40 // 100, min(c * 125 // 100, bus.speed + (goal - dx) * FP // 40))
     # The sleeve gun.
     if vik.state == "aim":
         vik.timer -= 1
