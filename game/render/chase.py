@@ -43,6 +43,23 @@ def _meta() -> dict:
     return json.loads((assets_dir() / "ui" / "chase" / "chase.json").read_text(encoding="utf-8"))
 
 
+KEY = (255, 0, 254)     # a colour no chase picture uses: the transparent key of binary-alpha pictures
+
+
+def _fast(img: pygame.Surface) -> pygame.Surface:
+    """The quickest surface to blit: opaque strips plain, all-or-nothing alpha as an RLE colour key."""
+    alpha = pygame.surfarray.array_alpha(img)
+    if alpha.min() == 255:
+        return img.convert()
+    if img.get_width() * img.get_height() >= 1024 and ((alpha == 0) | (alpha == 255)).all():
+        out = pygame.Surface(img.get_size())
+        out.fill(KEY)
+        out.blit(img, (0, 0))
+        out.set_colorkey(KEY, pygame.RLEACCEL)
+        return out.convert()
+    return img.convert_alpha()
+
+
 class ChaseArt:
     """The chase's pictures, loaded once (converted for fast blits when a display exists)."""
 
@@ -57,8 +74,22 @@ class ChaseArt:
         if img is None:
             img = pygame.image.load(str(assets_dir() / "ui" / "chase" / f"{name}.png"))
             if pygame.display.get_surface() is not None:
-                img = img.convert_alpha()
+                img = _fast(img)
             self._cache[name] = img
+        return img
+
+    def far(self) -> pygame.Surface:
+        """The sky with the far skyline on it, one opaque strip (they scroll almost together)."""
+        img = self._cache.get("_far")
+        if img is None:
+            sky, line = self.get("sky"), self.get("skyline")
+            img = pygame.Surface(line.get_size())
+            for x in range(0, line.get_width(), sky.get_width()):
+                img.blit(sky, (x, 0))
+            img.blit(line, (0, -6))
+            if pygame.display.get_surface() is not None:
+                img = img.convert()
+            self._cache["_far"] = img
         return img
 
     def vehicle_name(self, v: Vehicle) -> str:
@@ -169,8 +200,7 @@ class ChaseView:
             x += w
 
     def _city(self, canvas: pygame.Surface, sc: float, dx: int, dy: int) -> None:
-        canvas.blit(self.art.get("sky"), (0, 0))
-        self._tile(canvas, self.art.get("skyline"), sc * 0.06 - dx, -6 + dy)
+        self._tile(canvas, self.art.far(), sc * 0.06 - dx, min(0, dy))
         self._tile(canvas, self.art.get("midtown"), sc * 0.3 - dx, -12 + dy)
         self._tile(canvas, self.art.get("street"), sc - dx, STREET_Y + dy)
 
@@ -278,10 +308,8 @@ class ChaseView:
                 continue
             sx = round(h.x - sc) + dx
             if -40 < sx < VIEW_W + 40:
-                band = pygame.Surface((28, 92), pygame.SRCALPHA)
                 red = h.active or (self.tick // 8) % 2 == 0
-                band.fill((120, 10, 10, 110) if red else (0, 0, 0, 110))
-                canvas.blit(band, (sx - 14, DECK_Y + 6 + dy))
+                canvas.blit(self._band(red), (sx - 14, DECK_Y + 6 + dy))
 
     def _overhead(self, canvas: pygame.Surface, st: ChaseState, sc: float, dx: int, dy: int) -> None:
         """Bridges and signs over the fighters, and the warnings at the right edge before they come."""
@@ -302,6 +330,16 @@ class ChaseView:
                     canvas.fill((255, 214, 40), (VIEW_W - 34, 45, 6, 2))   # an arrow: it comes from there
                     canvas.fill((255, 214, 40), (VIEW_W - 36, 46, 2, 1))
                 self.drawn_hazards += 1
+
+    def _band(self, red: bool) -> pygame.Surface:
+        """A hazard's shadow across the roof (red while it hurts or blinking before)."""
+        key = "_band_red" if red else "_band"
+        band = self.art._cache.get(key)
+        if band is None:
+            band = pygame.Surface((28, 92), pygame.SRCALPHA)
+            band.fill((120, 10, 10, 110) if red else (0, 0, 0, 110))
+            self.art._cache[key] = band
+        return band
 
     @staticmethod
     def _live_hazards(st: ChaseState) -> list[Hazard]:
