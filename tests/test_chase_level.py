@@ -87,3 +87,15 @@ def test_the_bot_still_clears_a_designers_edited_copy_on_most_seeds(tmp_path: Pa
     assert [t.x for t in level.chase.traffic] == [t.x + 150 for t in shipped.chase.traffic]
     results = [run(level, seed=s, bot=True).result for s in (1, 2, 3)]
     assert results.count("cleared") >= 2, results
+
+
+def test_the_chase_golden_replay_reaches_its_hash_through_every_phase() -> None:
+    from game.sim.replay import Replay, play_back
+
+    path = ROOT / "tests" / "data" / "golden" / "chase-bot.json"
+    replay = Replay.load(path)
+    verdict = play_back(replay, load_level(CHASE))
+    assert verdict.ok and verdict.world.state_hash() == replay.final_hash
+    w = verdict.world
+    assert w.result == "cleared" and w.chase is not None and w.chase.phase == "done"
+    assert w.chase.rams_left == 0 and w.chase.crash_tick >= 300
