@@ -32,7 +32,7 @@ STREET_Y = 40          # the far shopfronts
 DECK_Y = 76            # the bus roof's top in the fight view
 GROUND = 10            # a vehicle's wheels touch the road this far below its lane line
 DRIVING = ("catch_up", "ram", "crash")
-CRASH_FRAME_TICKS = 5
+CRASH_FRAME_TICKS = 7
 SHAKE = {ev.RAM: 3, ev.CRASH: 5}
 STREAKS = 14
 WHEEL_R = {"player_bus": 7, "viktor_bus": 7, "train": 4}
@@ -90,6 +90,15 @@ class ChaseArt:
             if pygame.display.get_surface() is not None:
                 img = img.convert()
             self._cache["_far"] = img
+        return img
+
+    def big_smoke(self, frame: int) -> pygame.Surface:
+        """A smoke plume at twice the size (the wreck's, at fighter scale)."""
+        key = f"_big_smoke_{frame}"
+        img = self._cache.get(key)
+        if img is None:
+            img = pygame.transform.scale_by(self.get(f"smoke_{frame}"), 2)
+            self._cache[key] = img
         return img
 
     def vehicle_name(self, v: Vehicle) -> str:
@@ -288,7 +297,7 @@ class ChaseView:
         f = age // CRASH_FRAME_TICKS
         if f < self.art.meta["crash_frames"]:
             img = self.art.get(f"crash_{f}")
-            canvas.blit(img, (round(self.crash_x - sc) - 48 + dx, self.crash_y + GROUND - 52 - 8 + dy))
+            canvas.blit(img, (round(self.crash_x - sc) - 48 + dx, self.crash_y + GROUND - 52 - 20 + dy))
         if age < 4:   # the first frames light the whole street
             flash = pygame.Surface((VIEW_W, VIEW_H))
             flash.fill((255, 250, 220))
@@ -354,11 +363,14 @@ class ChaseView:
         wreck = self.art.get("wreck")
         wx, wy = 40 + dx, 100 - wreck.get_height() + dy
         canvas.blit(wreck, (wx, wy))
+        front = wx + wreck.get_width() - 40     # the torn front: fire in the hole, smoke pouring out
+        for i in range(4):
+            flick = (self.tick // 3 + i) % 3
+            canvas.fill((255, 96 + flick * 40, 24), (front + 4 + i * 5, wy + 44 + flick - i * 3, 4, 3))
+            canvas.fill((255, 232, 140), (front + 5 + i * 5, wy + 45 + flick - i * 3, 2, 1))
         for i in range(3):
-            smoke = self.art.get(f"smoke_{(self.tick // 6 + i * 2) % self.art.meta['smoke_frames']}")
-            canvas.blit(pygame.transform.scale_by(smoke, 1), (wx + 150 + i * 16, wy - 24 - i * 4))
-        glow = (self.tick // 4) % 3
-        canvas.fill((255, 120 + glow * 30, 30), (wx + 196, wy + 40 + glow, 3, 2))
+            smoke = self.art.big_smoke((self.tick // 6 + i * 2) % self.art.meta["smoke_frames"])
+            canvas.blit(smoke, (front - 10 + i * 14, wy + 6 - i * 10))
 
     # -- HUD ------------------------------------------------------------------------------------
     def _gauge(self, canvas: pygame.Surface, st: ChaseState, stage: Stage) -> None:
