@@ -5,7 +5,7 @@ from __future__ import annotations
 import pygame
 import pytest
 
-from game.render.chase import ChaseArt, ChaseView
+from game.render.chase import CRASH_FRAME_TICKS, ChaseArt, ChaseView
 from game.render.screen import HEIGHT, WIDTH
 from game.render.stage import Stage
 from game.sim import events as ev
@@ -108,11 +108,11 @@ def test_the_crash_is_a_drawn_sequence_not_a_still(canvas):
     vik.fx = (st.scroll + 150) * FP
     stage.handle_events([Event(ev.CRASH, 0, x=vik.x + 56, y=vik.y, tag="train")], world)
     frames = []
-    for _ in range(40):
+    for _ in range(CRASH_FRAME_TICKS * 8):
         stage.update(world)
         stage.draw(canvas, world, 0.0)
         frames.append(pygame.image.tobytes(canvas, "RGB"))
-    assert len(set(frames[::5])) == 8, "each crash frame differs from the last"
+    assert len(set(frames[::CRASH_FRAME_TICKS])) == 8, "each crash frame differs from the last"
 
 
 def test_hazards_are_drawn_with_a_warning_before_they_arrive(canvas):

@@ -693,9 +693,10 @@ def headlight_beam() -> Canvas:
     """The bus's headlight cone on the wet road, 80x14, dithered so it reads as light."""
     c = Canvas(80, 14)
     ys, xs = c.grid()
-    cone = np.abs(ys - 7) < 1.5 + xs * 0.07
-    c.mask_fill(c.dither_mask(cone & (xs < 60), 0.45), with_alpha(AMBER[3], 90))
-    c.mask_fill(c.dither_mask(cone & (xs >= 60), 0.2), with_alpha(AMBER[3], 70))
+    cone = np.abs(ys - 7) < 1.0 + xs * 0.06
+    c.mask_fill(c.dither_mask(cone & (xs < 24), 0.3), with_alpha(AMBER[3], 170))
+    c.mask_fill(c.dither_mask(cone & (xs >= 24) & (xs < 50), 0.16), with_alpha(AMBER[2], 140))
+    c.mask_fill(c.dither_mask(cone & (xs >= 50), 0.07), with_alpha(AMBER[2], 110))
     return c
 
 
