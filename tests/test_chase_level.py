@@ -73,7 +73,7 @@ def test_chase_objects_in_a_brawl_level_are_an_error(tmp_path: Path) -> None:
 def _designer_edit(text: str) -> str:
     text = text.replace('type="int" value="180"', 'type="int" value="220"')      # scroll_speed
     # Every car 150 px further along its stretch.
-    text = re.sub(r'(template="../templates/traffic_\w+\.tx" x=")(\d+)"',
+    text = re.sub(r'((?:template="../templates/traffic_\w+\.tx"|type="Traffic") x=")(\d+)"',
                   lambda m: f'{m.group(1)}{int(m.group(2)) + 150}"', text)
     # A shorter catch-up: Viktor starts 1000 px nearer.
     return text.replace('name="viktor" type="ViktorBus" x="5500"', 'name="viktor" type="ViktorBus" x="4500"')
