@@ -150,3 +150,21 @@ def test_the_gauge_fills_the_logo_and_the_hit_meter_counts_rams(canvas):
     st.rams_left = 1
     stage.draw(canvas, world, 0.0)
     assert pygame.image.tobytes(canvas.subsurface((220, 30, 100, 16)), "RGB") != full
+
+
+def test_with_two_players_ridzik_rides_in_the_rear_door_and_shoots(canvas):
+    level = road()
+    world, stage = World(level, seed=1, players=2), Stage(level, None)
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    leaning = pygame.image.tobytes(canvas.subsurface((100, 60, 80, 60)), "RGB")
+    p2 = world.slots[1].eid
+    stage.handle_events([Event(ev.SHOT, world.tick, x=world.chase.bus.x - 20, y=world.chase.bus.y, actor=p2,
+                               tag="player")], world)
+    stage.draw(canvas, world, 0.0)
+    assert stage.chase.ridzik_pose == "shoot"
+    assert pygame.image.tobytes(canvas.subsurface((100, 60, 80, 60)), "RGB") != leaning
+    solo, solo_stage = _world()
+    solo_stage.update(solo)
+    solo_stage.draw(canvas, solo, 0.0)
+    assert pygame.image.tobytes(canvas.subsurface((100, 60, 80, 60)), "RGB") != leaning

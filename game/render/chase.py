@@ -126,14 +126,21 @@ class ChaseView:
         self.crash_x = 0                   # road px of the impact
         self.crash_y = 0
         self.scroll = 0
+        self.ridzik_pose = "lean"
+        self.ridzik_until = 0
         self.drawn_vehicles = 0            # the last frame (tests and the bench read them)
         self.drawn_hazards = 0
         self._alpha = 0.0
 
     # -- per step --------------------------------------------------------------------------
-    def feed(self, events: list[Event], stage: Stage) -> None:
-        """Shake and sparks for rams and crashes; remember the train's impact for the crash frames."""
+    def feed(self, events: list[Event], stage: Stage, world: World | None = None) -> None:
+        """Shake and sparks for rams and crashes; remember the train's impact for the crash frames and
+        what Ridzik (player 2, in the bus's rear door) just did."""
+        p2 = world.slots[1].eid if world is not None and len(world.slots) > 1 else None
         for e in events:
+            if p2 is not None and e.actor == p2 and e.kind in (ev.SHOT, ev.WHIFF):
+                self.ridzik_pose = "shoot" if e.kind == ev.SHOT else "punch"
+                self.ridzik_until = self.tick + 12
             if e.kind in SHAKE:
                 self.shake = max(self.shake, 6 + SHAKE[e.kind] * 2)
             if e.kind == ev.RAM:
@@ -179,7 +186,7 @@ class ChaseView:
         if st.phase in DRIVING:
             self._road(canvas, sc, dx, dy)
             self._rails(canvas, st, sc, dx, dy)
-            self._vehicles(canvas, st, sc, dx, dy)
+            self._vehicles(canvas, st, sc, dx, dy, self._ridzik_out(world))
             self._crash(canvas, st, sc, dx, dy)
             self._streaks(canvas, st, sc, False)
             stage.effects.draw(canvas, round(sc) - dx, -dy)
@@ -229,14 +236,31 @@ class ChaseView:
         canvas.fill((120, 124, 140), (0, y + 1, VIEW_W, 1))
 
     # -- vehicles ---------------------------------------------------------------------------------
-    def _vehicles(self, canvas: pygame.Surface, st: ChaseState, sc: float, dx: int, dy: int) -> None:
+    @staticmethod
+    def _ridzik_out(world: World) -> bool:
+        """Player 2 is in the game: Ridzik rides in the bus's rear door."""
+        return len(world.slots) > 1 and not world.slots[1].out
+
+    def _vehicles(self, canvas: pygame.Surface, st: ChaseState, sc: float, dx: int, dy: int,
+                  ridzik: bool = False) -> None:
         live = [v for v in st.vehicles if not v.gone]
         for v in sorted(live, key=lambda v: (v.y, v.vid)):
-            self.draw_vehicle(canvas, v, sc, dx, dy)
+            self.draw_vehicle(canvas, v, sc, dx, dy, ridzik and v.kind == "player_bus")
 
-    def draw_vehicle(self, canvas: pygame.Surface, v: Vehicle, sc: float, dx: int = 0, dy: int = 0) -> bool:
-        """One vehicle with its shadow, turning wheels, headlight and state marks; False if off screen."""
+    def _draw_ridzik(self, canvas: pygame.Surface, x: int, y: int) -> None:
+        """Ridzik leaning out of the rear door (x, y: the bus picture's corner)."""
+        pose = self.ridzik_pose if self.tick < self.ridzik_until else "lean"
+        canvas.blit(self.art.get(f"ridzik_{pose}"), (x + 29, y + 3))
+
+    def draw_vehicle(self, canvas: pygame.Surface, v: Vehicle, sc: float, dx: int = 0, dy: int = 0,
+                     ridzik: bool = False) -> bool:
+        """One vehicle with its shadow, turning wheels, headlight and state marks; False if off screen.
+
+        ``ridzik``: the player's bus carries Ridzik in its open rear door.
+        """
         name = self.art.vehicle_name(v)
+        if ridzik and v.state != "crashed" and not name.endswith("_open"):
+            name += "_open"
         info = self.art.vehicles[name]
         img = self.art.get(name)
         ax, ay = info["anchor"]
@@ -250,6 +274,8 @@ class ChaseView:
         shadow = pygame.Rect(x + 4, ground - 2, info["w"] - 8, 4)
         canvas.fill((6, 6, 10), shadow)
         canvas.blit(img, (x, y))
+        if ridzik:
+            self._draw_ridzik(canvas, x, y)
         for hx, hy, r in info["wheels"]:
             circ = max(1, round(2 * math.pi * r / 4))
             frame = (v.wheel // 256 // max(1, circ // 4)) % 4

@@ -172,7 +172,7 @@ class Stage:
         facing = {e.eid: e.facing for e in world.entities}
         self.effects.feed(events, facing)
         if self.chase is not None:
-            self.chase.feed(events, self)
+            self.chase.feed(events, self, world)
         for e in events:
             if e.kind in SHAKE_EVENTS and e.strength >= 2:
                 self.camera.kick(e.strength)

@@ -238,6 +238,18 @@ def bus(
                 INK if livery == "danko" else GLASS[0],
             )
         c.pset(px + 1, wy + 1, WHITE if livery == "danko" else GLASS[3])
+    # the rear door (where Ridzik leans out), over the third pane
+    if len(panes) > 3 and not crumpled:
+        rx, rw = panes[2]
+        c.rect(rx - 1, wy, rw + 2, yb - wy - 1, CHROME[1])
+        if door:
+            c.vgrad(rx, wy + 1, rw, yb - wy - 3, [LIT[1], LIT[0], INK])
+            c.hline(rx, rx + rw - 1, yb - round(5 * k), body[1])
+        else:
+            c.vgrad(rx + 1, wy + 1, rw - 2, round(13 * k), [GLASS[3], GLASS[2], GLASS[1]])
+            c.vline(rx + rw // 2, wy, yb - 3, CHROME[2])
+            c.rect(rx + 1, wy + round(16 * k), rw - 2, yb - wy - round(19 * k), GLASS[1])
+        panes = panes[:2] + panes[3:]
     # door: two glass leaves, or folded open on a dark lit stairwell
     dw, dy = round(11 * k), wy
     if not crumpled:
@@ -938,6 +950,43 @@ def wreck() -> Canvas:
     return c
 
 
+# --- Ridzik in the rear door (road scale) --------------------------------------------------------
+
+RIDZIK_HAIR = ramp("#24160c", "#4a2e18", "#744a26")
+RIDZIK_JACKET = ramp("#33200e", "#624020", "#926434")
+RIDZIK_SKIN = ramp("#8a5a44", "#d09a7a", "#f0c8a8")
+
+
+def ridzik(pose: str) -> Canvas:
+    """Ridzik leaning out of the bus's rear door, 20x20, the door frame at x 4: ``lean`` (gun up),
+    ``shoot`` (arm out, muzzle flash) or ``punch`` (fist out)."""
+    c = Canvas(20, 20)
+    c.poly([(4, 19), (4, 9), (6, 7), (10, 8), (11, 19)], RIDZIK_JACKET[1])   # body leaning out
+    c.vline(9, 9, 18, RIDZIK_JACKET[2])
+    c.ellipse(8, 5, 2.6, 3.0, RIDZIK_SKIN[1])                                   # head
+    c.pset(9, 5, INK)
+    c.hline(8, 10, 7, RIDZIK_HAIR[0])                                          # moustache
+    c.poly([(5, 3), (6, 1), (10, 1), (11, 3), (9, 3), (7, 4)], RIDZIK_HAIR[1])  # messy hair
+    c.pset(7, 1, RIDZIK_HAIR[2])
+    if pose == "lean":
+        c.line(10, 10, 12, 6, RIDZIK_JACKET[2])
+        c.rect(12, 3, 2, 4, CHROME[1])                                         # gun raised
+        c.pset(12, 6, RIDZIK_SKIN[1])
+    elif pose == "shoot":
+        c.hline(10, 15, 10, RIDZIK_JACKET[2])
+        c.hline(10, 15, 11, RIDZIK_JACKET[1])
+        c.rect(15, 9, 3, 2, CHROME[1])
+        c.pset(16, 11, CHROME[0])
+        c.poly([(18, 8), (20, 9), (20, 11), (18, 11)], FIRE[3])
+        c.pset(19, 9, WHITE)
+    else:   # punch
+        c.hline(10, 16, 10, RIDZIK_JACKET[2])
+        c.hline(10, 16, 11, RIDZIK_JACKET[1])
+        c.ellipse(17.5, 10.5, 1.8, 1.6, RIDZIK_SKIN[1])
+    c.outline(INK)
+    return c
+
+
 # --- HUD -----------------------------------------------------------------------------------------
 
 
@@ -1024,6 +1073,8 @@ def all_images() -> tuple[dict[str, Canvas], dict[str, dict]]:
     )
     for kind in ("bridge", "sign", "door"):
         images[f"warn_{kind}"] = warn(kind)
+    for pose in ("lean", "shoot", "punch"):
+        images[f"ridzik_{pose}"] = ridzik(pose)
     for f in range(CRASH_FRAMES):
         images[f"crash_{f}"] = crash_frame(f)
     for f in range(SMOKE_FRAMES):
