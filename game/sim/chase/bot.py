@@ -65,6 +65,11 @@ def _drive(bot: Bot, w: World, st: ChaseState) -> int:
         bits |= _press(bot, Action.KICK)     # the horn: a civilian in the way moves over
     if st.phase == "ram" and (vik := st.viktor) is not None:
         dx = (vik.fx - bus.fx) // FP
+        if vik.state == "aim" and bus.from_lane < 0:
+            away = bus.lane + (1 if bus.lane > vik.lane else -1)
+            if 0 <= away < LANES and _clear(st, away, 0):
+                return _press(bot, _toward(bus, away))
+            return Action.LEFT if dx >= 0 else Action.RIGHT
         if vik.state == "aim" or vik.cooldown > 0:
             # Out of line of the sleeve gun: drop back behind him until he can be rammed again.
             want = dx - rules.SHOT_RANGE - 40

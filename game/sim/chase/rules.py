@@ -43,8 +43,9 @@ GANG_COOLDOWN = 150
 CATCH_PX = 220                 # catch_up ends when Viktor's bus is this close
 AIM_TICKS = 45                 # Viktor raises the sleeve gun this long before firing
 SHOT_DAMAGE = 7
-SHOT_RANGE = 70                # px: the shot hits when the buses are this close along the road
+SHOT_RANGE = 56                # px: the shot hits when the buses are this close along the road
 CRASH_TICKS = 300
+WRECK_CRAWL = 90                # ticks Viktor lies by the wreck before he gets up
 VIKTOR_SURGE = 300             # ticks Viktor pulls away after a ram (no ram lands meanwhile)
 TRAIN_PCT = 150
 MAX_BOARDERS = 2               # boarders on deck at once (the roof is narrow)
@@ -558,6 +559,9 @@ def _spawn_wreck(w: World, st: ChaseState) -> None:
         e.y = max(w.floor_top, min(w.floor_bottom, e.y))
         e.dormant = False
         e.facing = -1
+        if s.kind == "viktor":
+            set_state(e, "down", WRECK_CRAWL)     # he crawls out of the wreck, then gets up to fight
+            e.x = 250 * FP
         st.spawned.append(s.obj_id)
     for i, p in enumerate(x for x in w.level.pickups if lo <= x.x < hi):
         _spawn_pickup(w, st, p, 40 + 30 * i)
@@ -582,7 +586,8 @@ def _viktor_ram_phase(w: World, st: ChaseState) -> None:
         phase = (st.phase_tick // 150) % 4
         goal = (40, 0, 90, -20)[phase]
     dx = (vik.fx - bus.fx) // FP
-    vik.speed = max(c * 40 // 100, min(c * 125 // 100, bus.speed + (goal - dx) * FP // 40))
+    if vik.state != "aim":      # taking aim he holds his speed: brake, speed up or change lane to dodge
+        vik.speed = max(c * 40 // 100, min(c * 125 // 100, bus.speed + (goal - dx) * FP // 40))
     # The sleeve gun.
     if vik.state == "aim":
         vik.timer -= 1
