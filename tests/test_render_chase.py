@@ -168,3 +168,10 @@ def test_with_two_players_ridzik_rides_in_the_rear_door_and_shoots(canvas):
     solo_stage.update(solo)
     solo_stage.draw(canvas, solo, 0.0)
     assert pygame.image.tobytes(canvas.subsurface((100, 60, 80, 60)), "RGB") != leaning
+
+
+def test_a_fighter_thrown_out_of_the_door_gets_a_word_where_they_went():
+    world, stage = _world()
+    before = sum(1 for p in stage.effects.particles if p.kind == "pop")
+    stage.handle_events([Event(ev.FALL, world.tick, x=50, y=170, target=1, tag="thug")], world)
+    assert sum(1 for p in stage.effects.particles if p.kind == "pop") == before + 1

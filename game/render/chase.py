@@ -143,6 +143,8 @@ class ChaseView:
                 self.ridzik_until = self.tick + 12
             if e.kind in SHAKE:
                 self.shake = max(self.shake, 6 + SHAKE[e.kind] * 2)
+            if e.kind == ev.FALL:      # thrown out of the open door: the word where they went
+                stage.effects.popup(e.x, e.y, 50, "OVERBOARD", "pickup")
             if e.kind == ev.RAM:
                 stage.effects.spark(e.x, e.y, 24, 3)
             elif e.kind == ev.CRASH and e.tag == "train":
