@@ -67,6 +67,7 @@ class ChaseArt:
         self.meta = _meta()
         self.vehicles: dict[str, dict] = self.meta["vehicles"]
         self._cache: dict[str, pygame.Surface] = {}
+        self._wheels: dict[int, tuple[list[pygame.Surface], int, int]] = {}
 
     def get(self, name: str) -> pygame.Surface:
         """A picture by name (``assets/ui/chase/<name>.png``)."""
@@ -91,6 +92,26 @@ class ChaseArt:
                 img = img.convert()
             self._cache["_far"] = img
         return img
+
+    def flipped(self, name: str) -> pygame.Surface:
+        """A picture mirrored left to right (the train's headlight points the other way)."""
+        key = f"_flipped_{name}"
+        img = self._cache.get(key)
+        if img is None:
+            img = pygame.transform.flip(self.get(name), True, False)
+            self._cache[key] = img
+        return img
+
+    def wheels(self, r: int) -> tuple[list[pygame.Surface], int, int]:
+        """The turning frames of the wheel nearest radius ``r``, road px per frame, half its size."""
+        got = self._wheels.get(r)
+        if got is None:
+            size = min((4, 6, 7), key=lambda k: abs(k - r))
+            frames = [self.get(f"wheel_{size}_{f}") for f in range(4)]
+            step = max(1, round(2 * math.pi * r / 4) // 4)   # a quarter turn shows 4 frames
+            got = (frames, step, frames[0].get_width() // 2)
+            self._wheels[r] = got
+        return got
 
     def big_smoke(self, frame: int) -> pygame.Surface:
         """A smoke plume at twice the size (the wreck's, at fighter scale)."""
@@ -279,17 +300,16 @@ class ChaseView:
         if ridzik:
             self._draw_ridzik(canvas, x, y)
         for hx, hy, r in info["wheels"]:
-            circ = max(1, round(2 * math.pi * r / 4))
-            frame = (v.wheel // 256 // max(1, circ // 4)) % 4
+            frames, step, half = self.art.wheels(r)
+            frame = (v.wheel // 256 // step) % 4
             if v.kind == "train":
                 frame = (-frame) % 4
-            wimg = self.art.get(f"wheel_{min((4, 6, 7), key=lambda k: abs(k - r))}_{frame}")
-            canvas.blit(wimg, (x + hx - wimg.get_width() // 2, y + hy - wimg.get_height() // 2))
+            canvas.blit(frames[frame], (x + hx - half, y + hy - half))
         if v.kind != "train" and v.state not in ("crashed", "wrecked"):
             beam = self.art.get("beam")
             canvas.blit(beam, (x + info["w"] - 2, ground - 14 - beam.get_height() // 2 + 4))
         elif v.kind == "train" and v.state != "crashed":
-            beam = pygame.transform.flip(self.art.get("beam"), True, False)
+            beam = self.art.flipped("beam")
             canvas.blit(beam, (x - beam.get_width() + 2, ground - 12 - beam.get_height() // 2))
         if v.damage >= 3 or v.state in ("wrecked", "crashed"):
             smoke = self.art.get(f"smoke_{(self.tick // 5 + v.vid) % self.art.meta['smoke_frames']}")
@@ -421,6 +441,7 @@ class ChaseView:
         from game.ui.text import small
 
         canvas.fill((8, 6, 12), (x0 - 28, y - 2, VIEW_W - x0 + 24, 14))
-        small().draw(canvas, "RAMS", x0 - 4, y + 1, color=(255, 214, 72), align="right")
+        label = small().render("RAMS", (255, 214, 72))
+        canvas.blit(label, (x0 - 4 - label.get_width(), y + 1))
         for i in range(total):
             canvas.blit(self.art.get("ram_full" if i < st.rams_left else "ram_empty"), (x0 + i * 11, y))
