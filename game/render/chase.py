@@ -375,8 +375,9 @@ class ChaseView:
             if h.kind != "door":
                 img = self.art.get(h.kind)
                 if -img.get_width() < sx - img.get_width() // 2 < VIEW_W:
-                    area = pygame.Rect(0, 0, img.get_width(), 80)
-                    canvas.blit(img, (sx - img.get_width() // 2, -8 + dy), area)
+                    area = pygame.Rect(0, 0, img.get_width(), 72)
+                    top = 4 if h.kind == "bridge" else 4 + 72 - 62   # the board just over the heads
+                    canvas.blit(img, (sx - img.get_width() // 2, top + dy), area)
                     self.drawn_hazards += 1
             if h.warning and not h.active and (self.tick // 10) % 3 != 0:
                 warn = self.art.get(f"warn_{h.kind}")

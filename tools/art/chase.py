@@ -41,6 +41,8 @@ STEEL = ramp("#0e1014", "#1e222a", "#343a46", "#545c6c", "#808a9c")
 SIGN_GREEN = ramp("#06200e", "#0e4420", "#187034", "#4aa868")
 FIRE = ramp("#3a0a04", "#a02008", "#f06010", "#ffb030", "#fff0a0")
 
+ROOF_NIGHT = ramp("#1e2029", "#343743", "#4c505e", "#6c7082")   # the bus roof under the night sky
+
 # Liveries: body ramp (dark..light), stripe colours, skirt.
 LIVERIES: dict[str, dict[str, object]] = {
     "danko": {
@@ -724,15 +726,16 @@ def deck() -> Canvas:
     c = Canvas(w, h)
     lv = LIVERIES["danko"]
     body: list[Color] = lv["body"]  # type: ignore[assignment]
+    roof = ROOF_NIGHT
     top, near = 4, 88
     x0, x1 = 6, w - 8
-    c.vgrad(x0, top, x1 - x0, near - top, [body[0], body[1], body[1], body[2]])
+    c.vgrad(x0, top, x1 - x0, near - top, [roof[0], roof[1], roof[1], roof[2]])
     for x in range(x0 + 10, x1, 24):  # roof ribs
-        c.vline(x, top + 2, near - 2, body[0])
-        c.vline(x + 1, top + 2, near - 2, body[2])
+        c.vline(x, top + 2, near - 2, roof[0])
+        c.vline(x + 1, top + 2, near - 2, roof[2])
         for y in range(top + 6, near - 2, 8):
-            c.pset(x + 3, y, body[0])
-            c.pset(x - 2, y, body[0])
+            c.pset(x + 3, y, roof[0])
+            c.pset(x - 2, y, roof[0])
     # wet: long smears of the neon overhead, stretched along the roof
     rr = _rng(801)
     for _ in range(22):
@@ -743,25 +746,25 @@ def deck() -> Canvas:
             if (i + y) % 2 == 0:
                 c.pset(x + i, y, col)
     for _ in range(50):
-        c.pset(int(rr.integers(x0, x1)), int(rr.integers(top + 4, near - 4)), body[3])
+        c.pset(int(rr.integers(x0, x1)), int(rr.integers(top + 4, near - 4)), roof[3])
     c.rect(x0, top, x1 - x0, 3, CHROME[1])  # the far edge rail
     c.hline(x0, x1 - 1, top, CHROME[3])
     c.rect(x0, near - 3, x1 - x0, 3, CHROME[1])  # the near edge
     c.hline(x0, x1 - 1, near - 3, CHROME[3])
     for vx in (96, 200):  # vents and the hatch
-        bevel(c, vx, 28, 28, 18, body[2], body[1], body[0])
+        bevel(c, vx, 28, 28, 18, roof[2], roof[1], roof[0])
         for gy in range(31, 44, 3):
-            c.hline(vx + 3, vx + 24, gy, body[0])
+            c.hline(vx + 3, vx + 24, gy, roof[0])
     bevel(c, 150, 50, 26, 22, CHROME[3], CHROME[1], CHROME[0])
     c.rect(154, 54, 18, 14, HAZ[1])
     c.checker(154, 54, 18, 14, INK)
-    c.rect(156, 56, 14, 10, body[1])
-    c.pset(158, 58, body[3])
-    bevel(c, 30, 14, 52, 24, body[2], body[1], body[0])  # the AC pod over the engine at the rear
+    c.rect(156, 56, 14, 10, roof[1])
+    c.pset(158, 58, roof[3])
+    bevel(c, 30, 14, 52, 24, roof[2], roof[1], roof[0])  # the AC pod over the engine at the rear
     for gx in range(34, 80, 4):
-        c.vline(gx, 18, 34, body[0])
+        c.vline(gx, 18, 34, roof[0])
     # the rear cap with its tail lights, the front cap: windscreen top and destination sign
-    c.poly([(x0, top), (x0, near), (0, near - 6), (0, top + 6)], body[0])
+    c.poly([(x0, top), (x0, near), (0, near - 6), (0, top + 6)], roof[0])
     c.rect(0, near - 16, 3, 8, RED[3])
     c.pset(1, near - 15, RED[4])
     c.poly([(x1, top), (w, top + 8), (w, near - 4), (x1, near)], GLASS[1])
