@@ -99,7 +99,7 @@ def _drive(bot: Bot, w: World, st: ChaseState) -> int:
             if abs(lane - bus.lane) == 1 and _clear(st, lane, ahead):
                 return (bits & ~Action.RIGHT) | _press(bot, _toward(bus, lane))
         near = [v for v in st.vehicles if v is not bus and not v.gone and v.lane == bus.lane
-                and 0 < v.fx - bus.fx < (bus.length // 2 + v.length // 2 + 60) * FP]
+                and 0 < v.fx - bus.fx < (bus.length // 2 + v.length // 2 + 110) * FP]
         if near:
             bits = (bits & ~Action.RIGHT) | Action.LEFT
             if near[0].kind == "civilian":

@@ -392,6 +392,8 @@ def _traffic_ai(w: World, st: ChaseState) -> None:
     bus = st.bus
     c = cruise(w)
     for v in st.vehicles:
+        if v.kind == "civilian" and not v.gone and v.state != "wrecked":
+            _follow(st, v)
         if v.gone or v.kind != "gang_car" or v.state == "wrecked":
             continue
         dx = v.fx - bus.fx
@@ -408,7 +410,8 @@ def _traffic_ai(w: World, st: ChaseState) -> None:
             if want != bus.lane and 0 <= want < LANES and not _lane_busy(st, v, want):
                 v.from_lane, v.lane, v.lane_t = v.lane, want, 0
         if v.state == "drive":
-            if abs(v.lane - bus.lane) == 1 and v.from_lane < 0 and abs(dx) < 40 * FP:
+            if (abs(v.lane - bus.lane) == 1 and v.from_lane < 0 and abs(dx) < 40 * FP
+                    and int(w.rng.integers(0, 20)) == 0):     # a gang car picks its moment
                 v.state, v.timer = "swerve", SWERVE_WARN
                 w.emit(ev.TYRES, x=v.x, y=v.y, actor=v.vid, tag="swerve")
         elif v.state == "swerve":
@@ -422,6 +425,17 @@ def _traffic_ai(w: World, st: ChaseState) -> None:
                     w.emit(ev.RAM, x=(bus.x + v.x) // 2, y=(bus.y + v.y) // 2, actor=v.vid, target=bus.vid,
                            tag="player_bus")
                     st.fscroll += 0    # the bus slows (stun); the gap to Viktor grows
+
+
+def _follow(st: ChaseState, v: Vehicle) -> None:
+    """A civilian keeps its distance behind the car ahead in its lane."""
+    if v.cooldown > 0:
+        return      # knocked by the bus: it gets away fast
+    for o in st.vehicles:
+        if (o is v or o.gone or o.kind in ("player_bus", "train") or o.lane != v.lane or o.fx <= v.fx
+                or o.fx - v.fx > ((o.length + v.length) // 2 + 24) * FP):
+            continue
+        v.speed = min(v.speed, max(0, o.speed))
 
 
 def _lane_busy(st: ChaseState, me: Vehicle, lane: int) -> bool:
@@ -439,9 +453,13 @@ def _collisions(w: World, st: ChaseState) -> None:
             continue
         if v.fx <= bus.fx or not _overlap(bus, v):
             continue
-        # Push the car ahead, slow the bus.
+        # Push the car ahead, slow the bus (one knock per car until it drives clear).
         v.fx = bus.fx + (bus.length + v.length) // 2 * FP + 2 * FP
-        v.speed = max(v.speed, bus.speed + c // 10)
+        v.speed = max(v.speed, bus.speed + c // 10, c * 115 // 100 if v.kind == "civilian" else 0)
+        bus.speed = min(bus.speed, c // 2)
+        if v.cooldown > 0:
+            continue
+        v.cooldown = STUN_TICKS
         w.emit(ev.CRASH, x=v.x - v.length // 2, y=v.y, actor=bus.vid, target=v.vid, tag=v.kind)
         bus.speed = min(bus.speed, c // 2)
         bus.timer = STUN_TICKS
@@ -493,6 +511,8 @@ def _spawn_traffic(w: World, st: ChaseState, t: object) -> None:
         return       # nothing drives into the bus while they fight on it
     v = _vehicle(st, t.kind, st.fscroll + (VIEW_W + 32) * FP, t.lane, d)
     pct = t.speed_pct or (CIVILIAN_PCT if t.kind == "civilian" else 80)
+    if t.kind == "civilian":
+        pct += int(w.rng.integers(-8, 9))       # no two drivers alike
     v.speed = cruise(w) * pct // 100
     v.rams = max(1, t.rams)
     if _lane_busy(st, v, t.lane):
