@@ -249,3 +249,16 @@ def test_two_players_ridzik_punches_a_gang_car_from_the_door() -> None:
     car.cooldown = 500
     w.step((0, Action.PUNCH))
     assert car.hits == 1
+
+
+def test_pushing_a_civilian_costs_one_penalty_per_knock_not_one_per_tick() -> None:
+    w = _world(traffic=False)
+    w.slots[0].score = 100_000
+    car = _put(w, "civilian", 80, 1)
+    car.speed = 0
+    wall = [_put(w, "civilian", 80, lane) for lane in (0, 2)]     # nowhere to go round it
+    for v in wall:
+        v.speed = 0
+    _steps(w, Action.RIGHT, 120)
+    assert 1 <= w.chase.penalties <= 3
+    assert car.speed > rules.cruise(w)        # the knocked driver gets away fast
