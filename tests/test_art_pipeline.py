@@ -111,7 +111,7 @@ BATHHOUSE = [
     "front_edge",
 ]
 NOT_SOLID = {8, 9, 10, 11, 12, 13, 14, 15, 22, 24, 25, 28}
-TILESETS = ["bathhouse", "moscow_street", "chicago_night", "hospital", "hotel", "bus_station"]
+TILESETS = ["bathhouse", "moscow_street", "chicago_night", "hospital", "hotel", "bus_station", "chase_road"]
 
 
 def sheet_json(name: str, folder: str = "sprites") -> dict:

@@ -131,4 +131,5 @@ def test_after_the_bathhouse_the_chain_plays_its_bonus_games_then_the_ending(gam
         assert scene.phase == "result"
         game.key("z")
     assert played == ["coal", "bill", "doors"]       # assets/data/campaign.json, levels not shipped skipped
-    assert game.stack == ["EndingScene"]
+    # The bus chase follows station in the chain (and leads to the ending): its briefing comes next.
+    assert game.stack == ["StoryCardScene"] and game.top.level == "chase"

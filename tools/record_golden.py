@@ -29,6 +29,7 @@ GOLDEN = {
     "corridor-2p-mash": ("builtin:corridor", 8, 2, "mash", 1500),
     "corridor-bot": ("builtin:corridor", 3, 1, "bot", 6000),
     "bathhouse-bot": ("bathhouse", 1, 1, "bot", 20000),
+    "chase-bot": ("chase", 1, 1, "bot", 24000),      # the bus chase, every phase to the wreck fight's end
 }
 
 

@@ -102,3 +102,8 @@ def referenced_presets() -> set[str]:
         names.update(cue.by_tag.values())
         names.update(cue.by_strength.values())
     return names
+
+# The bus chase's events have their own map (game/audio/chase_cues.py); they join this one here.
+from game.audio.chase_cues import CHASE_CUES  # noqa: E402
+
+CUES.update({kind: Cue(**spec) for kind, spec in CHASE_CUES.items()})

@@ -126,6 +126,11 @@ class Stage:
         self.camera: Camera
         self.effects: Effects
         self._by_id: dict[int, Entity] = {}
+        self.chase = None    # mode chase: its own view (game/render/chase.py)
+        if level.mode == "chase":
+            from game.render.chase import ChaseView
+
+            self.chase = ChaseView()
         self.reload(level, level_path)
 
     def reload(self, level: LevelDesc, level_path: Path | None) -> None:
@@ -158,6 +163,8 @@ class Stage:
     @property
     def camera_x(self) -> int:
         """Left edge of the view in level pixels (for stereo panning)."""
+        if self.chase is not None:
+            return self.chase.scroll
         return self.camera.left
 
     # -- per step --------------------------------------------------------------------------
@@ -167,6 +174,8 @@ class Stage:
             return
         facing = {e.eid: e.facing for e in world.entities}
         self.effects.feed(events, facing)
+        if self.chase is not None:
+            self.chase.feed(events, self, world)
         for e in events:
             if e.kind in SHAKE_EVENTS and e.strength >= 2:
                 self.camera.kick(e.strength)
@@ -177,6 +186,11 @@ class Stage:
         entities = world.entities
         self._by_id = {e.eid: e for e in entities}
         self.actors.remember(entities)
+        if self.chase is not None and world.chase is not None:
+            self.chase.update(world)
+            self.effects.update(*self.chase.camera(world.chase), VIEW_W, VIEW_H)
+            self.hud.update(world, self._by_id)
+            return
         self.camera.update(player_xs(world), world.camera_lock, world.scroll_x)
         self.effects.update(self.camera.left, int(self.camera.y), VIEW_W, VIEW_H)
         self.hud.update(world, self._by_id)
@@ -186,6 +200,11 @@ class Stage:
         """The whole frame: back layers, shadows and bodies by depth, effects, front layers, weather, HUD."""
         if not self._by_id:
             self._by_id = {e.eid: e for e in world.entities}
+        if self.chase is not None and world.chase is not None:
+            self.chase.draw(canvas, world, alpha, self)
+            if self.picture_errors:
+                self.hud.draw_errors(canvas, self.picture_errors)
+            return
         if not self.camera.placed:   # drawn before the first step: frame the players at once
             self.camera.update(player_xs(world), world.camera_lock, world.scroll_x)
         cx, cy = self.camera.view(alpha)

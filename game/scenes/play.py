@@ -146,6 +146,13 @@ class PlayScene(Scene):
         self.stage.update(self.world)
         if self.app.audio is not None:
             self.app.audio.handle_events(events, self.stage.camera_x)
+            if self.world.chase is not None:    # the bus chase: the engine drones with the bus's speed
+                from game.audio.chase_cues import engine_drone
+
+                st = self.world.chase
+                note = engine_drone(st.phase, self.world.tick, st.engine)
+                if note:
+                    self.app.audio.play_sfx(note)
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The level, characters, effects, HUD, and any reload errors."""

@@ -67,4 +67,7 @@ def report(level: LevelDesc, seeds: list[int], difficulty: str = "normal", playe
         "results": dict(sorted(results.items())),
         "feel": combine(meters),
     }
+    reached = [r["phase"] for r in rows if "phase" in r]     # the bus chase: how far each run got
+    if reached:
+        aggregate["phases"] = {p: reached.count(p) for p in sorted(set(reached))}
     return rows, aggregate

@@ -65,6 +65,12 @@ class Bot:
             return 0
         if self.queue:
             return self.queue.pop(0)
+        if getattr(w, "chase", None) is not None:   # the bus chase: driving, hazards aboard
+            from game.sim.chase import bot as chase_bot
+
+            chase_bits = chase_bot.decide(self, w, me)
+            if chase_bits is not None:
+                return chase_bits
         if me.state == "grab":
             return self._hold(me)
         if me.grab_eid >= 0:

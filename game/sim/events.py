@@ -72,3 +72,19 @@ class Event:
     value: int = 0
     strength: int = 0
     tag: str = ""
+
+# The bus chase (game/sim/chase/): x/y in road px / map px, see game/sim/chase/state.py
+RAM = "ram"                # a vehicle rams another: actor/target = vehicle ids, tag = the rammed kind
+CRASH = "crash"            # a car runs into another or off the road; tag "train": the train hits Viktor's bus
+HORN = "horn"              # tag = whose horn (player_bus) or "civilian" (a civilian hit honks)
+TYRES = "tyres"            # tyre squeal: braking hard, a lane change, a gang car swerving (tag swerve)
+ENGINE = "engine"          # the bus engine's intensity changed: value 0..100
+TRAIN_HORN = "train_horn"  # the oncoming train
+FALL = "fall"              # a fighter is thrown out of the bus's open door
+PHASE = "phase"            # the chase entered a phase: tag = catch_up, boarders, ram, crash, wreck, done
+HAZARD_WARN = "hazard_warn"  # a bridge, sign or the door is coming: tag = kind
+SLEEVE_AIM = "sleeve_aim"  # Viktor raises his sleeve gun at the bus window
+
+CHASE_EVENT_KINDS: tuple[str, ...] = (RAM, CRASH, HORN, TYRES, ENGINE, TRAIN_HORN, FALL, PHASE, HAZARD_WARN,
+                                      SLEEVE_AIM)
+EVENT_KINDS = EVENT_KINDS + CHASE_EVENT_KINDS

@@ -88,6 +88,7 @@ class LevelDesc:
     player2_start: tuple[int, int] | None = None   # beside player_start; None = rules pick a spot
     camera_bounds: Rect | None = None              # map pixels the camera may show; None = whole map
     warnings: list[str] = field(default_factory=list)  # non-fatal level problems, for display
+    chase: Any = None            # mode chase: a game.sim.chase.desc.ChaseDesc (road, phases, traffic...)
 
     @property
     def cols(self) -> int:
@@ -127,4 +128,6 @@ class LevelDesc:
         h.update(repr(self.solid.shape).encode())
         for group in (self.enemies, self.waves, self.pickups, self.exits):
             h.update(repr(sorted(map(repr, group))).encode())
+        if self.chase is not None:
+            h.update(repr(self.chase).encode())
         return h.hexdigest()[:16]

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from game.sim import ai, combat, controls, fighter, flow, scroll
+from game.sim import chase as chase_rules
 from game.sim import events as ev
 from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
@@ -93,10 +94,14 @@ class World:
         self.floor_top = (min(walk_rows) * self.tile + 2) * FP if walk_rows else 0
         self.floor_bottom = ((max(walk_rows) + 1) * self.tile - 2) * FP if walk_rows else 0
         self._ammo = start_ammo(level.name, level.properties)
+        self.chase: chase_rules.ChaseState | None = None    # mode chase only (game/sim/chase/)
         for _ in range(players):
             self._add_player()
-        scroll.start(self)
-        flow.start(self)
+        if level.mode == "chase":
+            chase_rules.start(self)
+        else:
+            scroll.start(self)
+            flow.start(self)
         self._building = False
 
     # -- lookups used by the rule modules -----------------------------------------------
@@ -225,7 +230,10 @@ class World:
     def step(self, inputs: list[int] | tuple[int, ...]) -> list[Event]:
         """Advance one tick with one input bitmask per player; returns this tick's events."""
         self.events = []
-        if self.result is None:
+        if self.result is None and self.chase is not None and chase_rules.driving(self):
+            chase_rules.drive(self, inputs)     # driving: no fighter systems run
+            self._commit()
+        elif self.result is None:
             ents = self.entities
             combat.resolve(self)
             for e in ents:
@@ -244,6 +252,8 @@ class World:
                     fighter.physics(self, e)
             flow.update(self)
             scroll.advance(self)
+            if self.chase is not None:
+                chase_rules.aboard(self)        # the moving bus or the wreck: hazards, boarders, phases
             self._commit()
         self.tick += 1
         return self.events
@@ -319,6 +329,8 @@ class World:
             h.update(repr(s.key()).encode())
         for c in self.combos:
             h.update(repr(c.key()).encode())
+        if self.chase is not None:
+            h.update(repr(self.chase.key()).encode())
         return h.hexdigest()
 
     def summary(self) -> dict[str, Any]:
@@ -337,4 +349,5 @@ class World:
             "enemies_defeated": self.enemies_defeated,
             "ammo": [s.ammo for s in self.slots],
             "state_hash": self.state_hash(),
+            **({"phase": self.chase.phase} if self.chase is not None else {}),
         }

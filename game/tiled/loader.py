@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
-from game.tiled import rules, values
+from game.tiled import chase_rules, rules, values
 from game.tiled.fight_area import foreground_over_fights
 from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
 from game.tiled.project import Schema, load_schema
@@ -152,6 +152,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     pickups: list[PickupSpawn] = []
     exits: list[tuple[MapObject, Rect]] = []
     placed: list[tuple[MapObject, dict, tuple[int, int] | None, Rect | None]] = []
+    chase_objs: list[tuple[MapObject, dict, dict]] = []     # the bus chase's objects (chase_rules.py)
     seen_ids: set[int] = set()
     for obj in raw.objects:
         where: dict[str, Any] = {"obj": _ref(obj, schema)}
@@ -169,6 +170,9 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
                          f"set the object's Class/Type field)", **where)
             continue
         v = apply(cls, obj.props, schema, report, **where)
+        if obj.cls in chase_rules.CLASSES:
+            chase_objs.append((obj, where, v))
+            continue
         if obj.cls in ("Wave", "Exit"):
             rect = _rect(obj, report, where)
             if rect is None:
@@ -196,6 +200,8 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
         exits=[r for _, r in exits], properties=props, path=str(raw.path), file_hash=_hash(raw),
         camera_bounds=Rect(0, 0, raw.cols * raw.tile_w, raw.rows * raw.tile_h),
     )
+    if chase_objs or level.mode == "chase":
+        chase_rules.build(level, chase_objs, report)
     rules.check(level, raw, starts, exits, placed, report)
     values.check(level, raw, report)
     foreground_over_fights(level, raw, schema, report)

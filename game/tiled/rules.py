@@ -23,7 +23,7 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
         report.error("no PlayerStart object; add one where player 1 begins")
     for obj, _ in starts[1:]:
         report.error("is a second PlayerStart; a level has exactly one: delete one of them", obj=obj)
-    if not exits:
+    if not exits and level.mode != "chase":    # a chase ends when Viktor is beaten, not at an Exit
         report.error("no Exit object; add a rectangle of class Exit where the level ends")
     if level.time_limit < 0:
         report.error(f"time_limit {level.time_limit} must be 0 (none) or more seconds")
@@ -46,6 +46,9 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     from game.tiled import bonus_rules  # the bonus token's rules (game/tiled/bonus_rules.py)
 
     bonus_rules.check(level, placed, report)
+    from game.tiled import chase_rules  # the bus chase's rules (game/tiled/chase_rules.py)
+
+    chase_rules.check(level, placed, report)
 
 
 ROWS = 12                # docs/level-design.md "Files and map": the layout every level follows

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .bonus import build_bonus
+from .chase import build_chase
 from .fonts import build_fonts
 from .portraits import build_portraits
 from .sheets import build_characters
@@ -28,6 +29,7 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "ui": build_ui,
     "portraits": build_portraits,
     "bonus": build_bonus,
+    "chase": build_chase,
 }
 
 

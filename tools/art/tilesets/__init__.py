@@ -6,7 +6,7 @@ import importlib
 
 from ..tilekit import TileSheet
 
-NAMES = ["bathhouse", "moscow_street", "chicago_night", "hospital", "hotel", "bus_station"]
+NAMES = ["bathhouse", "moscow_street", "chicago_night", "hospital", "hotel", "bus_station", "chase_road"]
 
 
 def ALL_TILESETS() -> list[TileSheet]:  # noqa: N802 - reads like the constant it stands for
