@@ -27,6 +27,7 @@ class Display:
         self.window_scale = scale
         self.fullscreen = False
         self._scaled: pygame.Surface | None = None
+        self._direct = False
         self.window = pygame.display.set_mode((WIDTH * scale, HEIGHT * scale), pygame.RESIZABLE)
         if fullscreen:
             self.toggle_fullscreen()
@@ -66,11 +67,34 @@ class Display:
         s = fit_scale(w, h)
         size = (WIDTH * s, HEIGHT * s)
         if self._scaled is None or self._scaled.get_size() != size:
-            self._scaled = pygame.Surface(size)
+            # scale straight into the window's picture area (no second full-size copy per frame);
+            # where the formats differ, through a surface of the canvas's format as before
             self.window.fill((0, 0, 0))
+            area = self.window.subsurface(pygame.Rect(((w - size[0]) // 2, (h - size[1]) // 2), size))
+            self._direct = area.get_bitsize() == self.canvas.get_bitsize()
+            self._scaled = area if self._direct else pygame.Surface(size)
         pygame.transform.scale(self.canvas, size, self._scaled)  # nearest neighbour: no blur
-        self.window.blit(self._scaled, ((w - size[0]) // 2, (h - size[1]) // 2))
+        if not self._direct:
+            self.window.blit(self._scaled, ((w - size[0]) // 2, (h - size[1]) // 2))
         pygame.display.flip()
+
+    #: The window is a plain SDL window surface, whose updates SDL2 never syncs to the vertical
+    #: refresh: the loop paces itself at :meth:`refresh_rate` instead (see ``game.timing.FramePacer``).
+    vsync = False
+
+    def refresh_rate(self) -> float | None:
+        """The refresh rate (Hz) of the display the window is on, or None when the display does not say."""
+        try:
+            rate = pygame.display.get_current_refresh_rate()   # the window's display mode
+        except (pygame.error, AttributeError):
+            rate = 0
+        if rate <= 0:
+            try:
+                rates = pygame.display.get_desktop_refresh_rates()
+                rate = rates[0] if rates else 0
+            except (pygame.error, AttributeError):
+                rate = 0
+        return float(rate) if rate > 0 else None
 
     def to_canvas(self, pos: tuple[int, int]) -> tuple[int, int]:
         """Window pixel to canvas pixel (for the mouse in menus)."""

@@ -116,6 +116,10 @@ class AttractScene(Screen):
         if self.app.audio is not None:
             self.app.audio.handle_events(events, self.stage.camera_x)
 
+    def frame_key(self, covered: bool) -> object:
+        """Like play: every displayed frame, motion interpolated between the recorded steps."""
+        return 0 if covered else None
+
     def leave(self) -> None:
         """Back to the title."""
         if self.app.scenes.top is self:
