@@ -2,15 +2,14 @@
 
 The only module in ``game/audio`` that imports pygame. ``Mixer.create`` never raises: with no
 audio device, a broken sound file or ``--mute`` it returns a silent mixer (one warning line at
-most). Music renders in a background thread on first request and is kept in memory keyed by
-the hash of its MIDI file, so the game never waits for it.
+most). Music is rendered ahead into the disk cache by a separate process and streamed from disk
+(:mod:`game.audio.music_player`), so the game never waits for it and holds none of it in memory.
 """
 
 from __future__ import annotations
 
 import random
 import sys
-import threading
 import time
 from collections.abc import Iterable
 
@@ -19,7 +18,7 @@ import pygame
 
 from game.audio import cues
 from game.audio.channels import ChannelBook, pan_gains
-from game.audio.music import MusicDataError, RenderedTrack, file_key, music_path, render_track
+from game.audio.music_player import MusicPlayer
 from game.audio.sfx import PITCH_JITTER, Preset, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
@@ -51,13 +50,7 @@ class Mixer:
         self._book = ChannelBook(SFX_CHANNELS)
         self._rng = random.Random(0x5EED)  # cosmetic stream: never the world's generator
         self._ducked = False
-        self._music: dict[str, tuple[pygame.mixer.Sound | None, pygame.mixer.Sound | None]] = {}
-        self._rendered: dict[str, RenderedTrack | Exception] = {}
-        self._lock = threading.Lock()
-        self._threads: dict[str, threading.Thread] = {}
-        self.current_music: str | None = None
-        self._pending: tuple[str, int] | None = None
-        self._music_slot = 0
+        self._player: MusicPlayer | None = None
 
     @classmethod
     def create(cls, settings_music_volume: float, settings_sfx_volume: float, mute: bool = False) -> Mixer:
@@ -78,11 +71,15 @@ class Mixer:
             _warn_once(f"no audio device ({exc}); the game runs silent")
             return silent
         mixer = cls(settings_music_volume, settings_sfx_volume, enabled=True)
+        mixer._player = MusicPlayer(_warn_once)
+        mixer._player.prepare("title")  # the first screen's track renders while the effects do
         try:
             mixer._load_effects()
         except SynthDataError as exc:
             _warn_once(f"{exc}; the game runs silent")
+            mixer._player.close()
             return silent
+        mixer._apply_music_volume()
         return mixer
 
     def _load_effects(self) -> None:
@@ -131,98 +128,31 @@ class Mixer:
 
     # --- music -------------------------------------------------------------------------------
 
-    def prefetch(self, name: str) -> None:
-        """Start rendering a track in the background (call when a level loads)."""
-        if not self.enabled or name in self._music or name in self._threads:
-            return
-        key = self._key(name)
-        if key is None:
-            return
+    @property
+    def current_music(self) -> str | None:
+        """The track playing (or the last one started), None when stopped or silent."""
+        return self._player.current if self._player is not None else None
 
-        def work() -> None:
-            try:
-                result: RenderedTrack | Exception = render_track(name)
-            except (MusicDataError, SynthDataError, OSError) as exc:
-                result = exc
-            with self._lock:
-                self._rendered[key] = result
+    def prepare(self, name: str) -> None:
+        """Make a track ready in the background (call when it becomes known: story and level cards)."""
+        if self._player is not None:
+            self._player.prepare(name)
 
-        thread = threading.Thread(target=work, name=f"render-{name}", daemon=True)
-        self._threads[name] = thread
-        thread.start()
-
-    def _key(self, name: str) -> str | None:
-        try:
-            return file_key(music_path(name))
-        except OSError:
-            _warn_once(f"{music_path(name)}: no such music track {name!r}")
-            return None
+    prefetch = prepare
 
     def play_music(self, name: str, fade_ms: int = 800) -> None:
-        """Switch to a track, cross-fading from the current one (starts once it is rendered)."""
-        if not self.enabled or name == self.current_music or (self._pending and self._pending[0] == name):
-            return
-        self.prefetch(name)
-        self._pending = (name, fade_ms)
-        self.update()
+        """Switch to a track, fading it in over ``fade_ms`` (starts as soon as it is ready)."""
+        if self._player is not None:
+            self._player.play(name, fade_ms)
 
     def update(self) -> None:
-        """Per frame: start a track whose render finished, and keep the loop body queued."""
-        if not self.enabled:
-            return
-        if self._pending:
-            name, fade_ms = self._pending
-            if self._ready(name):
-                self._pending = None
-                self._switch(name, fade_ms)
-        if self.current_music:
-            intro, loop = self._music.get(self.current_music, (None, None))
-            channel = pygame.mixer.Channel(self._music_slot)
-            if intro is not None and loop is not None and channel.get_busy() and channel.get_queue() is None:
-                channel.queue(loop)  # the loop body is now playing (or about to): queue its next pass
-
-    def _ready(self, name: str) -> bool:
-        if name in self._music:
-            return True
-        key = self._key(name)
-        with self._lock:
-            result = self._rendered.pop(key, None) if key else None
-        if result is None:
-            return False
-        if isinstance(result, Exception):
-            _warn_once(str(result))
-            self._music[name] = (None, None)
-            return True
-        intro = pygame.sndarray.make_sound(result.intro) if len(result.intro) else None
-        loop = pygame.sndarray.make_sound(result.loop) if result.loop is not None else None
-        self._music[name] = (intro, loop)
-        return True
-
-    def _switch(self, name: str, fade_ms: int) -> None:
-        self._retire(pygame.mixer.Channel(self._music_slot), fade_ms)
-        self._music_slot = 1 - self._music_slot
-        self.current_music = name
-        intro, loop = self._music[name]
-        channel = pygame.mixer.Channel(self._music_slot)
-        if intro is None and loop is None:
-            return
-        if intro is None:
-            channel.play(loop, loops=-1, fade_ms=fade_ms)
-        else:
-            channel.play(intro, fade_ms=fade_ms)
-            if loop is not None:
-                channel.queue(loop)
-        self._apply_music_volume()
-
-    def _retire(self, channel: pygame.mixer.Channel, fade_ms: int) -> None:
-        # A halted channel starts its queued sound, so swap the queued loop for a blip of silence first.
-        if channel.get_queue() is not None:
-            channel.queue(self._silence)
-        channel.fadeout(max(fade_ms, 1))
+        """Per frame: start a track whose render finished."""
+        if self._player is not None:
+            self._player.update()
 
     def _apply_music_volume(self) -> None:
-        level = self.music_volume * (DUCK_LEVEL if self._ducked else 1.0)
-        pygame.mixer.Channel(self._music_slot).set_volume(level)
+        if self._player is not None:
+            self._player.set_volume(self.music_volume * (DUCK_LEVEL if self._ducked else 1.0))
 
     def duck(self, on: bool) -> None:
         """Lower the music under the pause menu (``on``) or bring it back."""
@@ -242,10 +172,9 @@ class Mixer:
 
     def stop(self, fade_ms: int = 200) -> None:
         """Fade everything out (leaving a level or quitting)."""
-        self.current_music, self._pending = None, None
+        if self._player is not None:
+            self._player.stop(fade_ms)
         if self.enabled:
-            for slot in range(MUSIC_CHANNELS):
-                self._retire(pygame.mixer.Channel(slot), fade_ms)
             for i in range(SFX_CHANNELS):
                 pygame.mixer.Channel(MUSIC_CHANNELS + i).fadeout(max(fade_ms, 1))
 

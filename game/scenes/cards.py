@@ -99,9 +99,19 @@ class StoryCardScene(CardScene):
         self.level = level
 
     def enter(self) -> None:
-        """Quiet title music under the briefing."""
+        """Quiet title music under the briefing; the level's own track renders meanwhile."""
         super().enter()
         self.play_music("title")
+        if self.app.audio is not None:
+            from game.cli_levels import load_level
+            from game.tiled import LevelError
+
+            try:
+                music = load_level(self.level).music
+            except LevelError:
+                music = ""  # the level card says what is wrong
+            if music:
+                self.app.audio.prepare(music)
 
     def done(self) -> None:
         """On to the level card."""
@@ -129,6 +139,12 @@ class LevelCardScene(Screen):
         except LevelError as e:
             self.error = (e.problems or [str(e)])[0]
             app.notify(f"cannot load level {level}: {self.error}")
+
+    def enter(self) -> None:
+        """Make the level's music ready while the card shows, so it starts with the level."""
+        super().enter()
+        if self.app.audio is not None and self.desc is not None and self.desc.music:
+            self.app.audio.prepare(self.desc.music)
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Start after a moment, or at once on a press."""
