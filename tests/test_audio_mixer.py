@@ -63,7 +63,7 @@ def test_mixer_caps_a_crowd_of_hits():
     mixer.handle_events(crowd, camera_x=0)
     assert mixer.effects_playing() <= SFX_CHANNELS
     for name, preset in mixer.presets.items():
-        assert mixer._book.count_of(name) <= preset.cap, name
+        assert mixer._bus.book.count_of(name) <= preset.cap, name
     mixer.set_volumes(0.2, 0.3)
     mixer.duck(True)
     mixer.duck(False)

@@ -8,7 +8,6 @@ most). Music is rendered ahead into the disk cache by a separate process and str
 
 from __future__ import annotations
 
-import random
 import sys
 import time
 from collections.abc import Iterable
@@ -17,14 +16,13 @@ import numpy as np
 import pygame
 
 from game.audio import cues
-from game.audio.channels import ChannelBook, pan_gains
+from game.audio.bus import MUSIC_BUS, SFX_CHANNELS, Bus, Start, char_lookup
 from game.audio.music_player import MusicPlayer
-from game.audio.sfx import PITCH_JITTER, Preset, startup_effects
+from game.audio.sfx import Preset, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
 
 MUSIC_CHANNELS = 2          # two, so one track can fade out while the next fades in
-SFX_CHANNELS = 14           # total effect cap
 DUCK_LEVEL = 0.3            # music level under the pause menu
 VIEW_WIDTH = 320
 
@@ -47,8 +45,9 @@ class Mixer:
         self.presets: dict[str, Preset] = {}
         self.sfx_render_ms = 0.0
         self._sounds: dict[str, list[pygame.mixer.Sound]] = {}
-        self._book = ChannelBook(SFX_CHANNELS)
-        self._rng = random.Random(0x5EED)  # cosmetic stream: never the world's generator
+        self._late: dict[tuple[str, int, int], pygame.mixer.Sound] = {}  # takes with silence in front
+        self._bus: Bus | None = None  # every effect start is decided there (the mixdown uses it too)
+        self._clock = time.perf_counter()
         self._ducked = False
         self._player: MusicPlayer | None = None
 
@@ -85,46 +84,60 @@ class Mixer:
     def _load_effects(self) -> None:
         start = time.perf_counter()
         self._silence = pygame.sndarray.make_sound(np.zeros((64, 2), np.int16))
-        self.presets, variants = startup_effects()
-        for name, arrays in variants.items():
-            self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(v)) for v in arrays]
+        effects = startup_effects()
+        self.presets = {name: e.preset for name, e in effects.items()}
+        for name, effect in effects.items():
+            self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(p)) for p in effect.pcm]
+        self._bus = Bus(effects, self.sfx_volume)
+        self._bus.set_music(self.music_volume)
         self.sfx_render_ms = (time.perf_counter() - start) * 1000.0
 
     # --- effects -----------------------------------------------------------------------------
 
-    def handle_events(self, events: Iterable[Event], camera_x: int) -> None:
-        """Play the sound of each simulation event, panned by its place on screen."""
-        if not self.enabled:
+    def now(self) -> int:
+        """The bus clock: samples of audio time since the mixer opened."""
+        return int((time.perf_counter() - self._clock) * RATE)
+
+    def handle_events(self, events: Iterable[Event], camera_x: int, world: object | None = None) -> None:
+        """Play the sound of each simulation event, panned by its place on screen (``world``, when
+        given, tells who struck each blow, so the cue can depend on the attacker)."""
+        if not self.enabled or self._bus is None:
             return
-        for event in events:
+        batch = list(events)
+        for event in batch:
             track = cues.music_for(event)
             if track:
                 self.play_music(track, fade_ms=300)
-            name = cues.sfx_for(event)
-            if name:
-                jitter = self._rng.randrange(len(PITCH_JITTER))
-                self._start(name, pan_gains(event.x - camera_x, VIEW_WIDTH), jitter)
+        self._play(self._bus.events(self.now(), batch, camera_x, char_lookup(world)))
 
     def play_sfx(self, name: str) -> None:
-        """Play an effect centred and at its own pitch (menus, scenery)."""
-        if self.enabled:
-            self._start(name, pan_gains(VIEW_WIDTH / 2, VIEW_WIDTH), PITCH_JITTER.index(1.0))
+        """Play an effect centred (menus)."""
+        if self.enabled and self._bus is not None:
+            start = self._bus.sfx(self.now(), name)
+            self._play([start] if start else [])
 
-    def _start(self, name: str, gains: tuple[float, float], variant: int) -> None:
-        preset, sounds = self.presets.get(name), self._sounds.get(name)
-        if preset is None or sounds is None:
-            return  # cues reference only shipped presets (a test checks); never crash the game on one
-        self._book.release_finished(lambda i: pygame.mixer.Channel(MUSIC_CHANNELS + i).get_busy())
-        idx = self._book.pick(name, preset.priority, preset.cap)
-        if idx is None:
-            return
-        slot = self._book.slots[idx]
-        assert slot is not None
-        slot.left, slot.right = gains
-        channel = pygame.mixer.Channel(MUSIC_CHANNELS + idx)
-        channel.play(sounds[variant])
-        # stereo volume must be set after play(), which resets it
-        channel.set_volume(gains[0] * self.sfx_volume, gains[1] * self.sfx_volume)
+    def _play(self, starts: list[Start]) -> None:
+        for start in starts:
+            sounds = self._sounds.get(start.name)
+            if not sounds:
+                continue
+            sound = sounds[start.take]
+            if start.delay:
+                key = (start.name, start.take, start.delay)
+                sound = self._late.get(key) or self._delayed(key)
+            channel = pygame.mixer.Channel(MUSIC_CHANNELS + start.channel)
+            channel.play(sound)
+            # stereo volume must be set after play(), which resets it
+            channel.set_volume(start.left * self.sfx_volume, start.right * self.sfx_volume)
+
+    def _delayed(self, key: tuple[str, int, int]) -> pygame.mixer.Sound:
+        """A take with ``delay`` samples of silence in front (an impact behind its swing, a cry)."""
+        assert self._bus is not None
+        name, take, delay = key
+        pcm = self._bus.effects[name].pcm[take]
+        padded = np.concatenate([np.zeros((delay, 2), np.int16), pcm])
+        sound = self._late[key] = pygame.sndarray.make_sound(np.ascontiguousarray(padded))
+        return sound
 
     # --- music -------------------------------------------------------------------------------
 
@@ -144,15 +157,21 @@ class Mixer:
         """Switch to a track, fading it in over ``fade_ms`` (starts as soon as it is ready)."""
         if self._player is not None:
             self._player.play(name, fade_ms)
+        if self._bus is not None:
+            self._bus.set_ambience(name, self.now())  # the level's scenery goes with its track
 
     def update(self) -> None:
-        """Per frame: start a track whose render finished."""
+        """Per frame: start a track whose render finished; queued fanfares and scenery."""
         if self._player is not None:
             self._player.update()
+        if self._bus is not None:
+            self._play(self._bus.update(self.now()))
 
     def _apply_music_volume(self) -> None:
-        if self._player is not None:
-            self._player.set_volume(self.music_volume * (DUCK_LEVEL if self._ducked else 1.0))
+        if self._player is not None:  # the bus trims the music to leave the effects headroom
+            self._player.set_volume(self.music_volume * MUSIC_BUS * (DUCK_LEVEL if self._ducked else 1.0))
+        if self._bus is not None:
+            self._bus.set_music(self.music_volume)  # unducked: the budget holds when the duck lifts
 
     def duck(self, on: bool) -> None:
         """Lower the music under the pause menu (``on``) or bring it back."""
@@ -163,10 +182,11 @@ class Mixer:
     def set_volumes(self, music: float, sfx: float) -> None:
         """New music and effect volumes (0..1), applied at once to what is playing."""
         self.music_volume, self.sfx_volume = music, sfx
-        if not self.enabled:
+        if not self.enabled or self._bus is None:
             return
+        self._bus.sfx_volume = sfx
         self._apply_music_volume()
-        for i, slot in enumerate(self._book.slots):
+        for i, slot in enumerate(self._bus.book.slots):
             if slot is not None:
                 pygame.mixer.Channel(MUSIC_CHANNELS + i).set_volume(slot.left * sfx, slot.right * sfx)
 
@@ -180,6 +200,7 @@ class Mixer:
 
     def effects_playing(self) -> int:
         """How many effect channels are in use (for tests and the debug overlay)."""
-        if self.enabled:
-            self._book.release_finished(lambda i: pygame.mixer.Channel(MUSIC_CHANNELS + i).get_busy())
-        return self._book.active()
+        if not self.enabled or self._bus is None:
+            return 0
+        return sum(1 for i in range(SFX_CHANNELS) if pygame.mixer.Channel(MUSIC_CHANNELS + i).get_busy())
+

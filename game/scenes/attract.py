@@ -114,7 +114,7 @@ class AttractScene(Screen):
         self.stage.handle_events(events, self.world)
         self.stage.update(self.world)
         if self.app.audio is not None:
-            self.app.audio.handle_events(events, self.stage.camera_x)
+            self.app.audio.handle_events(events, self.stage.camera_x, self.world)
 
     def frame_key(self, covered: bool) -> object:
         """Like play: every displayed frame, motion interpolated between the recorded steps."""

@@ -142,7 +142,7 @@ class PlayScene(Scene):
         self.stage.handle_events(events, self.world)
         self.stage.update(self.world)
         if self.app.audio is not None:
-            self.app.audio.handle_events(events, self.stage.camera_x)
+            self.app.audio.handle_events(events, self.stage.camera_x, self.world)
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The level, characters, effects, HUD, and any reload errors."""
