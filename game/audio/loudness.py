@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import numpy as np
+import numpy.fft  # numpy loads it lazily: keep that import out of the first render
 
 from game.audio.synth import RATE
 

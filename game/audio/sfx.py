@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from game.audio.loudness import effect_loudness
-from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layers, to_int16
+from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layer, to_int16
 from game.paths import assets_dir
 
 PRESET_FIELDS = {"layers", "priority", "cap", "loudness", "takes", "spread", "fanfare", "echo", "note"}
@@ -102,14 +102,45 @@ def take_pitch(preset: Preset, take: int) -> float:
     return float(2.0 ** (step * preset.spread / 12.0))
 
 
-def _render_raw(preset: Preset, take: int, rate: int) -> np.ndarray:
-    seed = zlib.crc32(preset.name.encode()) + 7919 * take  # stable across runs, unlike hash()
-    ratio = take_pitch(preset, take)
-    layers = [dict(p, freq=p["freq"] * ratio, freq_end=p["freq_end"] * ratio) for p in preset.layers]
-    x = render_layers(layers, seed, rate)
-    if preset.echo:
-        x = echo(x, *preset.echo, rate=rate)
-    return x
+def _layers_at(preset: Preset, ratio: float) -> list[dict[str, Any]]:
+    return [dict(p, freq=p["freq"] * ratio, freq_end=p["freq_end"] * ratio) for p in preset.layers]
+
+
+def _resample(x: np.ndarray, ratio: float) -> np.ndarray:
+    """``x`` played ``ratio`` times faster (pitch and length change together, as on a sampler)."""
+    m = max(int(len(x) / ratio), 1)
+    return np.interp(np.arange(m, dtype=np.float64) * ratio, np.arange(len(x)), x).astype(np.float32)
+
+
+def _render_raw_takes(preset: Preset, rate: int) -> list[np.ndarray]:
+    """Every take before levelling. Take 0 is synthesised; the others get fresh noise layers (their
+    own seeds, at their pitch) over take 0's tonal layers resampled to their pitch: a new take costs
+    the noise, not another pass of the oscillators."""
+    base_seed = zlib.crc32(preset.name.encode())  # stable across runs, unlike hash()
+    first = take_pitch(preset, 0)
+    tonal: list[np.ndarray | None] = []
+    takes = []
+    for take in range(preset.takes):
+        seed = base_seed + 7919 * take
+        ratio = take_pitch(preset, take)
+        parts = []
+        for i, p in enumerate(_layers_at(preset, ratio)):
+            if take == 0 or p["wave"] == "noise":
+                part = render_layer(p, seed * 31 + i, rate)
+                if take == 0:
+                    tonal.append(None if p["wave"] == "noise" else part)
+            else:
+                base = tonal[i]
+                assert base is not None
+                part = _resample(base, ratio / first)
+            parts.append(part)
+        x = np.zeros(max(len(part) for part in parts), np.float32)
+        for part in parts:
+            x[: len(part)] += part
+        if preset.echo:
+            x = echo(x, *preset.echo, rate=rate)
+        takes.append(x)
+    return takes
 
 
 def level_gain(preset: Preset, x: np.ndarray, rate: int = RATE) -> float:
@@ -123,7 +154,7 @@ def level_gain(preset: Preset, x: np.ndarray, rate: int = RATE) -> float:
 def render_takes(preset: Preset, rate: int = RATE) -> list[np.ndarray]:
     """Every take of a preset as mono float32, levelled to its loudness (one gain for all takes,
     measured on the first, so the takes differ in colour, not level)."""
-    raws = [_render_raw(preset, k, rate) for k in range(preset.takes)]
+    raws = _render_raw_takes(preset, rate)
     gain = level_gain(preset, raws[0], rate)
     peak = max(float(np.max(np.abs(x))) for x in raws) or 1.0
     gain = min(gain, PEAK_CEILING / peak)
