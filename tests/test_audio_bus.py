@@ -167,3 +167,26 @@ def test_export_audio_mixdown_bathhouse_has_no_sample_at_full_scale(tmp_path, se
         pcm = np.frombuffer(w.readframes(w.getnframes()), "<i2")
     assert len(pcm) > 44100 * 2 * 30
     assert int(np.count_nonzero(np.abs(pcm.astype(np.int32)) >= 32767)) == 0
+
+
+def test_mixdown_arguments_fail_with_one_line_not_a_traceback(tmp_path, capsys):
+    from game.audio.export import main
+
+    assert main([str(tmp_path), "--mixdown", "no_such_level", "--mixdown-only"]) == 2
+    assert main([str(tmp_path), "--mixdown-only"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "no_such_level" in err
+    assert not list(tmp_path.glob("*.wav"))
+
+
+@pytest.mark.parametrize("field, value", [("loudness", 3), ("loudness", "loud"), ("takes", 0), ("takes", 2.5),
+                                          ("spread", -1), ("fanfare", "yes")])
+def test_bad_mix_fields_in_a_preset_are_named(tmp_path, field, value):
+    import json
+
+    from game.audio.synth import SynthDataError
+
+    path = tmp_path / "presets.json"
+    path.write_text(json.dumps({"pow": {field: value, "layers": [{"wave": "sine"}]}}))
+    with pytest.raises(SynthDataError, match=f"pow.*{field}"):
+        load_presets(path)
