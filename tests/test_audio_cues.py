@@ -188,3 +188,11 @@ def test_bathhouse_danko_cries_with_his_own_voice(effects):
     assert player.char == "danko_bath"
     cry = Event(ev.HURT, 5, actor=-1, target=player.eid, tag=player.char)
     assert _played(effects, [cry], w) == {"hurt_danko"}
+
+
+def test_who_is_hit_counts_a_jab_on_wet_skin_slaps():
+    jab = Event(ev.HIT, 0, strength=1, tag="bather", move="punch1")
+    assert cues.sfx_for(jab) == "slap_wet"
+    assert cues.sfx_for(Event(ev.HIT, 0, strength=1, tag="danko_bath", move="punch")) == "slap_wet"
+    assert cues.sfx_for(Event(ev.HIT, 0, strength=1, tag="danko", move="punch")) == "punch_light"
+    assert cues.sfx_for(Event(ev.HIT, 0, strength=2, tag="bather", move="kick")) == "kick"  # the move first

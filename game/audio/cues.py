@@ -58,6 +58,8 @@ RULES: tuple[Rule, ...] = (
     Rule(ev.HIT, "punch_heavy", move="charge"),   # the bather's charge: a body blow
     Rule(ev.HIT, "punch_heavy", move="throw"),    # a thrown body lands on someone
     Rule(ev.HIT, "punch_heavy", by="viktor"),     # every blow of the boss lands heavy
+    Rule(ev.HIT, "slap_wet", tag="bather", strength=1),      # a jab on wet skin in the baths
+    Rule(ev.HIT, "slap_wet", tag="danko_bath", strength=1),  # ... and on Danko in his towel
     Rule(ev.BLOCK, "block"),
     Rule(ev.BLOCK, "ricochet", move="bullet"),    # a bullet stopped by a guard whines off it
     # Swings: the swoosh leads the impact (the bus delays a same-tick impact behind it).
