@@ -124,3 +124,21 @@ def test_a_blinking_prompt_draws_only_when_it_blinks(home, monkeypatch):
     assert game.stack[-1] == "GameOverScene"
     # 2 s of the continue countdown: the prompt blinks every 15 steps, the count every 60
     assert _frames(game, 120, 1 / 60) == 120 // 15
+
+
+def test_the_level_card_draws_only_when_its_prompt_blinks(home):
+    from game.scenes.campaign import Campaign
+    from game.scenes.cards import LevelCardScene
+
+    game = Driver()
+    game.app.scenes.push(LevelCardScene(game.app, Campaign(players=1, level="bathhouse"), "bathhouse"))
+    game.tick(1)
+    assert _frames(game, 100, 1 / 60) == 100 // 20
+
+
+def test_level_clear_draws_once_more_when_its_prompt_appears(home):
+    game = Driver(level="builtin:corridor")
+    game.top.world.result = "cleared"
+    game.tick(76)                                # the last blow stays a moment, then the banner
+    assert game.stack[-1] == "LevelClearScene"
+    assert _frames(game, 60, 1 / 60) == 1        # at step 31 the CONTINUE prompt shows

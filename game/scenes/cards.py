@@ -122,6 +122,7 @@ class LevelCardScene(Screen):
     """The level's title, place and year on black; loads the level and starts it."""
 
     hints = (("punch", "GO"),)
+    redraw_every = 20     # a still card; only the prompt blinks, every 20 steps
 
     def __init__(self, app: App, campaign: Campaign, level: str) -> None:
         super().__init__(app)
@@ -195,6 +196,7 @@ class LevelClearScene(Screen):
 
     overlay = True
     hints = (("punch", "CONTINUE"),)
+    redraw_every = 0      # still, but for the prompt that appears after half a second
 
     def __init__(self, app: App, campaign: Campaign, world: World) -> None:
         super().__init__(app)
@@ -206,6 +208,10 @@ class LevelClearScene(Screen):
         """The fanfare."""
         super().enter()
         self.play_music("clear")
+
+    def frame_key(self, covered: bool) -> object:
+        """Drawn again when the prompt appears (and on input)."""
+        return 0 if covered else self.ticks > 30
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Go on after a while or on a press."""
