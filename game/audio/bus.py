@@ -129,6 +129,11 @@ class Bus:
         """Scenery for a level with this music track (none for other tracks)."""
         self._ambience = [(a, now + self._interval(a)) for a in cues.ambience_for(music)]
 
+    def clear(self) -> None:
+        """Forget queued fanfares and the scenery (leaving a level); what sounds rings out."""
+        self._fanfares.clear()
+        self._ambience = []
+
     def _interval(self, amb: cues.Ambience) -> int:
         lo, hi = amb.every
         return int(self.rng.uniform(lo, hi) * RATE)

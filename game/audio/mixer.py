@@ -194,6 +194,8 @@ class Mixer:
         """Fade everything out (leaving a level or quitting)."""
         if self._player is not None:
             self._player.stop(fade_ms)
+        if self._bus is not None:
+            self._bus.clear()
         if self.enabled:
             for i in range(SFX_CHANNELS):
                 pygame.mixer.Channel(MUSIC_CHANNELS + i).fadeout(max(fade_ms, 1))
