@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -36,10 +41,32 @@ def run_sfx() -> dict[str, float]:
             "mixdown_bathhouse_limited_pct": round(100.0 * reduced / max(starts, 1), 1)}
 
 
+def run_ingame(seconds: float = 25.0) -> dict[str, float]:
+    """What SDL really plays: the game in the bathhouse (nobody at the controls, so the enemies fight
+    the idle hero), its audio written by SDL's ``disk`` driver; samples at or over full scale (target 0)."""
+    root = Path(__file__).resolve().parent.parent
+    with tempfile.TemporaryDirectory() as home:
+        raw = Path(home) / "game.raw"
+        env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(raw),
+                   REDHEAT_HOME=home)
+        proc = subprocess.Popen([sys.executable, "main.py", "--level", "bathhouse", "--seed", "1"], cwd=root,
+                                env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            proc.wait(seconds)
+        except subprocess.TimeoutExpired:
+            proc.terminate()  # SIGTERM: the game leaves its scenes and closes the device
+            proc.wait(20)
+        pcm = np.fromfile(raw, "<i2").astype(np.int32) if raw.exists() else np.zeros(0, np.int32)
+    peak = int(np.abs(pcm).max()) if len(pcm) else 0
+    return {"ingame_seconds": round(len(pcm) / 2 / RATE, 1),
+            "ingame_over_full_scale": int(np.count_nonzero(np.abs(pcm) >= 32767)),
+            "ingame_peak_dbfs": round(float(20 * np.log10(max(peak, 1) / 32768)), 2)}
+
+
 def run() -> dict[str, float]:
     """The effects' figures (:func:`run_sfx`) and
     ``music_render_ms_per_minute``: render time per minute of play-through, over all tracks (target < 500)."""
-    figures = run_sfx()
+    figures = {**run_sfx(), **run_ingame()}
     total_s = 0.0
     minutes = 0.0
     for name in TRACK_NAMES:
