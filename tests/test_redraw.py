@@ -142,3 +142,22 @@ def test_level_clear_draws_once_more_when_its_prompt_appears(home):
     game.tick(76)                                # the last blow stays a moment, then the banner
     assert game.stack[-1] == "LevelClearScene"
     assert _frames(game, 60, 1 / 60) == 1        # at step 31 the CONTINUE prompt shows
+
+
+def test_on_linux_the_window_skips_the_opengl_framebuffer_unless_the_user_chose(monkeypatch):
+    import os
+    import sys
+
+    from game.render.screen import prefer_native_framebuffer
+
+    monkeypatch.setattr(sys, "platform", "linux")
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION", raising=False)
+    prefer_native_framebuffer()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "0"
+    monkeypatch.setenv("SDL_FRAMEBUFFER_ACCELERATION", "opengl")
+    prefer_native_framebuffer()
+    assert os.environ["SDL_FRAMEBUFFER_ACCELERATION"] == "opengl"
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION")
+    prefer_native_framebuffer()
+    assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ

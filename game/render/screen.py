@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import pygame
 
 WIDTH, HEIGHT = 320, 180
+
+
+def prefer_native_framebuffer() -> None:
+    """On Linux, show the window surface through X11's shared memory, not an OpenGL texture.
+
+    Left alone, SDL2 on Linux may copy the window surface through an OpenGL renderer: that loads the
+    GL driver (Mesa and LLVM: about 95 MB resident with a software GL) and, without a GPU, costs
+    more CPU per flip than the whole frame's drawing (measured under Xvfb: 8.5 ms against 0.6 ms a
+    1280x720 flip). Our canvas is 320x180 and scaled by pygame anyway, so the plain framebuffer is
+    the light choice. A user's own ``SDL_FRAMEBUFFER_ACCELERATION`` setting wins; drivers with no
+    native framebuffer (Wayland) ignore the hint. Call before the window is opened.
+    """
+    if sys.platform.startswith("linux"):
+        os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
 
 
 def fit_scale(width: int, height: int) -> int:
@@ -16,6 +33,7 @@ class Display:
     """Owns the window and the canvas everything is drawn on."""
 
     def __init__(self, scale: int = 0, fullscreen: bool = False, title: str = "Red Heat") -> None:
+        prefer_native_framebuffer()
         pygame.display.set_caption(title)
         self.canvas = pygame.Surface((WIDTH, HEIGHT))
         if scale <= 0:
