@@ -42,7 +42,7 @@ IMPACT_LAG = int(0.02 * RATE)     # an impact waits this long behind a swing sta
 VOICE_LAG = int(0.05 * RATE)      # a cry of pain (or death) follows the blow that caused it
 FANFARE_GAP = 9 * SAMPLES_PER_TICK  # two fanfares start at least this far apart
 FANFARE_PATIENCE = RATE // 2      # a fanfare with no room on the bus waits up to this long for it
-SLACK_BLOCKS = 3                  # +-3 envelope blocks (17 ms): a 512-sample audio buffer of timing slack, rounded up
+SLACK_BLOCKS = 3                  # +-3 envelope blocks (17 ms): one 512-sample SDL buffer, rounded up
 MIN_GAIN = 0.05                   # an effect that would have to be quieter than this (-26 dB) is dropped
 VIEW_WIDTH = 320
 
