@@ -190,3 +190,16 @@ def test_bad_mix_fields_in_a_preset_are_named(tmp_path, field, value):
     path.write_text(json.dumps({"pow": {field: value, "layers": [{"wave": "sine"}]}}))
     with pytest.raises(SynthDataError, match=f"pow.*{field}"):
         load_presets(path)
+
+
+def test_reserved_effects_render_when_a_level_first_needs_them():
+    presets = load_presets()
+    effects = startup_effects(presets, later=tuple(cues.RESERVED))
+    assert not set(cues.RESERVED) & set(effects)
+    bus = Bus(effects, presets=presets)
+    bus.set_ambience("chase", 0)                          # the bus chase's engine and horn
+    assert set(cues.RESERVED) <= set(bus.effects)
+    starts = []
+    for tick in range(1, 60 * 15):
+        starts += bus.update(tick * SAMPLES_PER_TICK)
+    assert {"bus_engine", "bus_horn"} <= {s.name for s in starts}

@@ -27,7 +27,7 @@ import numpy as np
 
 from game.audio import cues, music
 from game.audio.channels import ChannelBook, pan_gains
-from game.audio.sfx import ENVELOPE_BLOCK, Effect
+from game.audio.sfx import ENVELOPE_BLOCK, Effect, Preset, render_effect
 from game.audio.synth import RATE
 from game.sim import events as ev
 from game.sim.events import Event
@@ -106,8 +106,9 @@ class Bus:
     """Decides every effect start; the caller plays (game) or renders (mixdown) the :class:`Start` s."""
 
     def __init__(self, effects: dict[str, Effect], sfx_volume: float = 0.8, channels: int = SFX_CHANNELS,
-                 seed: int = 0x5EED) -> None:
+                 seed: int = 0x5EED, presets: dict[str, Preset] | None = None) -> None:
         self.effects = effects
+        self.presets = presets or {}    # presets not rendered yet, rendered on first need
         self.sfx_volume = sfx_volume
         self.book = ChannelBook(channels)
         self.voices: list[_Voice | None] = [None] * channels
@@ -126,8 +127,16 @@ class Bus:
         self.music_level = MUSIC_PEAK * MUSIC_BUS * volume
 
     def set_ambience(self, music: str, now: int) -> None:
-        """Scenery for a level with this music track (none for other tracks)."""
-        self._ambience = [(a, now + self._interval(a)) for a in cues.ambience_for(music)]
+        """Scenery for a level with this music track (none for other tracks); renders it if needed."""
+        self._ambience = [(a, now + self._interval(a)) for a in cues.ambience_for(music)
+                          if self.effect(a.sfx) is not None]
+
+    def effect(self, name: str) -> Effect | None:
+        """A rendered effect by name (rendering a preset left for later on first need), or None."""
+        found = self.effects.get(name)
+        if found is None and name in self.presets:
+            found = self.effects[name] = render_effect(self.presets[name])
+        return found
 
     def clear(self) -> None:
         """Forget queued fanfares and the scenery (leaving a level); what sounds rings out."""
@@ -147,7 +156,7 @@ class Bus:
         named = []
         for event in batch:
             name = cues.sfx_for(event, char_of(event.actor) if char_of and event.actor >= 0 else "")
-            if name and name in self.effects and all(name != n for _, n in named):
+            if name and self.effect(name) is not None and all(name != n for _, n in named):
                 named.append((event, name))  # one copy per step: two at once would only sound louder
         # blows claim the bus first, then the rest by priority (a blow before the cry it causes)
         named.sort(key=lambda pair: (pair[0].kind not in (ev.HIT, ev.BLOCK),
@@ -190,7 +199,7 @@ class Bus:
 
     def sfx(self, now: int, name: str, screen_x: float = VIEW_WIDTH / 2) -> Start | None:
         """An effect the game plays by name (menus): centred unless told, through the same budget."""
-        if name not in self.effects:
+        if self.effect(name) is None:
             return None
         return self._start(now, name, pan_gains(screen_x, VIEW_WIDTH), 0)
 

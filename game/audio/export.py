@@ -116,9 +116,10 @@ def mixdown(level_name: str, seed: int, music_volume: float = DEFAULT_MUSIC_VOLU
     from game.sim.world import World
 
     level = load_level(level_name)
-    effects = effects if effects is not None else startup_effects()
+    presets = load_presets()
+    effects = effects if effects is not None else startup_effects(presets, later=tuple(cues.RESERVED))
     tracks = tracks if tracks is not None else {}
-    bus = Bus(effects, sfx_volume)
+    bus = Bus(effects, sfx_volume, presets=presets)  # renders a reserved effect if the level uses it
     bus.set_music(music_volume)
     world = World(level, seed=seed)
     source = bot_input(world)

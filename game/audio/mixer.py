@@ -18,7 +18,7 @@ import pygame
 from game.audio import cues
 from game.audio.bus import MUSIC_BUS, SFX_CHANNELS, Bus, Start, char_lookup
 from game.audio.music_player import MusicPlayer
-from game.audio.sfx import Preset, startup_effects
+from game.audio.sfx import Preset, load_presets, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
 
@@ -84,11 +84,10 @@ class Mixer:
     def _load_effects(self) -> None:
         start = time.perf_counter()
         self._silence = pygame.sndarray.make_sound(np.zeros((64, 2), np.int16))
-        effects = startup_effects()
-        self.presets = {name: e.preset for name, e in effects.items()}
-        for name, effect in effects.items():
-            self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(p)) for p in effect.pcm]
-        self._bus = Bus(effects, self.sfx_volume)
+        self.presets = load_presets()
+        # what no shipped level can play yet (cues.RESERVED) renders when a level first needs it
+        effects = startup_effects(self.presets, later=tuple(cues.RESERVED))
+        self._bus = Bus(effects, self.sfx_volume, presets=self.presets)
         self._bus.set_music(self.music_volume)
         self.sfx_render_ms = (time.perf_counter() - start) * 1000.0
 
@@ -118,10 +117,7 @@ class Mixer:
 
     def _play(self, starts: list[Start]) -> None:
         for start in starts:
-            sounds = self._sounds.get(start.name)
-            if not sounds:
-                continue
-            sound = sounds[start.take]
+            sound = self._sound(start.name, start.take)
             if start.delay:
                 key = (start.name, start.take, start.delay)
                 sound = self._late.get(key) or self._delayed(key)
@@ -129,6 +125,15 @@ class Mixer:
             channel.play(sound)
             # stereo volume must be set after play(), which resets it
             channel.set_volume(start.left * self.sfx_volume, start.right * self.sfx_volume)
+
+    def _sound(self, name: str, take: int) -> pygame.mixer.Sound:
+        """The pygame sound of a take (made on first use from the bus's rendered effect)."""
+        sounds = self._sounds.get(name)
+        if sounds is None:
+            assert self._bus is not None
+            pcm = self._bus.effects[name].pcm
+            sounds = self._sounds[name] = [pygame.sndarray.make_sound(np.ascontiguousarray(p)) for p in pcm]
+        return sounds[take]
 
     def _delayed(self, key: tuple[str, int, int]) -> pygame.mixer.Sound:
         """A take with ``delay`` samples of silence in front (an impact behind its swing, a cry)."""

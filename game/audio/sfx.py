@@ -214,10 +214,12 @@ def render_all(presets: dict[str, Preset] | None = None, rate: int = RATE) -> di
     return {name: render_preset(p, rate) for name, p in presets.items()}
 
 
-def startup_effects(presets: dict[str, Preset] | None = None, rate: int = RATE) -> dict[str, Effect]:
-    """Everything the mixer needs at start-up: every preset rendered with all its takes."""
+def startup_effects(presets: dict[str, Preset] | None = None, rate: int = RATE,
+                    later: tuple[str, ...] = ()) -> dict[str, Effect]:
+    """Everything the mixer needs at start-up: every preset rendered with all its takes, except
+    those named in ``later`` (the bus renders them when a level first needs them)."""
     presets = presets if presets is not None else load_presets()
-    return {name: render_effect(p, rate) for name, p in presets.items()}
+    return {name: render_effect(p, rate) for name, p in presets.items() if name not in later}
 
 
 def repitch(samples: np.ndarray, ratio: float) -> np.ndarray:
