@@ -161,3 +161,16 @@ def test_on_linux_the_window_skips_the_opengl_framebuffer_unless_the_user_chose(
     monkeypatch.delenv("SDL_FRAMEBUFFER_ACCELERATION")
     prefer_native_framebuffer()
     assert "SDL_FRAMEBUFFER_ACCELERATION" not in os.environ
+
+
+def test_a_level_loads_its_enemies_sheets_before_they_appear(home):
+    """Decoding a sheet mid-fight is a hitch: the stage loads every enemy kind of the level up front."""
+    from game.cli_levels import level_path, load_level
+    from game.render.stage import Stage
+
+    pygame.display.init()
+    pygame.display.set_mode((320, 180))
+    level = load_level("bathhouse")
+    stage = Stage(level, level_path("bathhouse"))
+    kinds = {s.kind for s in level.enemies}
+    assert kinds and kinds <= {name for name, sheet in stage.actors._sheets.items() if sheet is not None}
