@@ -180,7 +180,7 @@ def test_mixdown_arguments_fail_with_one_line_not_a_traceback(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("field, value", [("loudness", 3), ("loudness", "loud"), ("takes", 0), ("takes", 2.5),
-                                          ("spread", -1), ("fanfare", "yes")])
+                                          ("spread", -1), ("fanfare", "yes"), ("gain", 2)])
 def test_bad_mix_fields_in_a_preset_are_named(tmp_path, field, value):
     import json
 
@@ -203,3 +203,17 @@ def test_reserved_effects_render_when_a_level_first_needs_them():
     for tick in range(1, 60 * 15):
         starts += bus.update(tick * SAMPLES_PER_TICK)
     assert {"bus_engine", "bus_horn"} <= {s.name for s in starts}
+
+
+def test_an_older_preset_with_a_peak_gain_still_loads_levelled_and_capped(tmp_path):
+    import json
+
+    from game.audio.sfx import render_takes
+
+    path = tmp_path / "presets.json"
+    path.write_text(json.dumps({"old": {"priority": 3, "cap": 1, "gain": 0.3,
+                                        "layers": [{"wave": "square", "freq": 600, "hold": 0.2}]}}))
+    preset = load_presets(path)["old"]
+    x = render_takes(preset)[0]
+    assert float(np.max(np.abs(x))) <= 0.3 + 1e-6
+    assert effect_loudness(x) <= preset.loudness + 0.5   # levelled to the default, or quieter by the cap

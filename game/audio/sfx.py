@@ -5,7 +5,8 @@ channel when all are busy), ``cap`` (how many copies may sound at once), ``loudn
 is rendered at, in dB K-weighted over its loudest 200 ms, see :mod:`game.audio.loudness`),
 ``takes`` (how many versions: each with its own noise and a pitch spread over ``spread``
 semitones, so a hit never sounds twice exactly alike), ``fanfare`` (a jingle the bus never starts
-in the same tick as another) and an optional ``echo`` of ``[delay_s, feedback, taps]``. Pygame-free.
+in the same tick as another) and an optional ``echo`` of ``[delay_s, feedback, taps]``. ``gain``
+(the peak level of older preset files) is still read, as a cap on the peak. Pygame-free.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from game.audio.loudness import effect_loudness
 from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layer, to_int16
 from game.paths import assets_dir
 
-PRESET_FIELDS = {"layers", "priority", "cap", "loudness", "takes", "spread", "fanfare", "echo", "note"}
+PRESET_FIELDS = {"layers", "priority", "cap", "loudness", "takes", "spread", "fanfare", "echo", "note",
+                 "gain"}
 PEAK_CEILING = 0.89    # no single effect peaks above -1 dBFS, whatever its loudness asks for
 ENVELOPE_BLOCK = 245   # samples per step of an effect's peak envelope (1/3 of a 60 Hz tick)
 
@@ -40,6 +42,7 @@ class Preset:
     takes: int = 1
     spread: float = 0.0
     fanfare: bool = False
+    peak: float = 0.89     # the most its peak may reach (``gain`` in older preset files)
 
 
 def presets_path() -> Path:
@@ -71,12 +74,16 @@ def _parse_preset(name: str, raw: Any, where: str) -> Preset:
         raise SynthDataError(f"{at}: 'spread' must be semitones in 0..12")
     if not isinstance(fanfare, bool):
         raise SynthDataError(f"{at}: 'fanfare' must be true or false")
+    gain = raw.get("gain", PEAK_CEILING)  # the old peak level: now only a cap on the peak
+    if not isinstance(gain, int | float) or isinstance(gain, bool) or not 0.0 < gain <= 1.0:
+        raise SynthDataError(f"{at}: 'gain' must be in (0, 1]")
     ech = raw.get("echo")
     if ech is not None:
         if not (isinstance(ech, list) and len(ech) == 3 and 0 < ech[1] < 1 and isinstance(ech[2], int)):
             raise SynthDataError(f"{at}: 'echo' must be [delay_s, feedback 0..1, taps]")
         ech = (float(ech[0]), float(ech[1]), int(ech[2]))
-    return Preset(name, parsed, priority, cap, float(loud), ech, takes, float(spread), fanfare)
+    return Preset(name, parsed, priority, cap, float(loud), ech, takes, float(spread), fanfare,
+                  min(float(gain), PEAK_CEILING))
 
 
 def load_presets(path: Path | None = None) -> dict[str, Preset]:
@@ -148,7 +155,7 @@ def level_gain(preset: Preset, x: np.ndarray, rate: int = RATE) -> float:
     measured = effect_loudness(x, rate)
     gain = 10.0 ** ((preset.loudness - measured) / 20.0)
     peak = float(np.max(np.abs(x))) or 1.0
-    return min(gain, PEAK_CEILING / peak)
+    return min(gain, preset.peak / peak)
 
 
 def render_takes(preset: Preset, rate: int = RATE) -> list[np.ndarray]:
@@ -157,7 +164,7 @@ def render_takes(preset: Preset, rate: int = RATE) -> list[np.ndarray]:
     raws = _render_raw_takes(preset, rate)
     gain = level_gain(preset, raws[0], rate)
     peak = max(float(np.max(np.abs(x))) for x in raws) or 1.0
-    gain = min(gain, PEAK_CEILING / peak)
+    gain = min(gain, preset.peak / peak)
     return [x * np.float32(gain) for x in raws]
 
 
