@@ -66,4 +66,4 @@ class Event:
     value: int = 0
     strength: int = 0
     tag: str = ""
-    move: str = ""         # HIT/BLOCK/WHIFF: the move that caused it ("kick", "headbutt", "bullet", "throw"...)
+    move: str = ""         # HIT/BLOCK/WHIFF: the move that caused it ("kick", "headbutt", "bullet", "throw")
