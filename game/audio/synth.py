@@ -129,7 +129,7 @@ def _frequency(n: int, p: Mapping[str, Any], rate: int) -> np.ndarray:
     return freq
 
 
-TABLE_SIZE = 2048           # samples per cycle of a band-limited wavetable
+TABLE_SIZE = 8192           # samples per cycle of a band-limited wavetable (read without interpolation)
 _BLOCK = 512                # a slide picks its harmonic count afresh every this many samples
 
 
@@ -145,7 +145,7 @@ def _levels() -> tuple[int, ...]:
 LEVELS = np.array(_levels(), np.int64)
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=256)
 def harmonic_table(kind: str, harmonics: int, filt: tuple[float, float, float, int] | None = None,
                    duty: float = 0.5) -> np.ndarray:
     """One cycle (plus a wrap-around sample) of a band-limited ``saw``, ``triangle`` or ``pulse``.
@@ -191,19 +191,16 @@ def _harmonic_counts(freq: np.ndarray, rate: int) -> np.ndarray:
 
 def _lookup(kind: str, cycles: np.ndarray, levels: np.ndarray,
             filt: tuple[float, float, float, int] | None = None, duty: float = 0.5) -> np.ndarray:
-    """Read a band-limited table at ``cycles`` (phase in table samples, any size) with linear
-    interpolation."""
-    whole = cycles.astype(np.int64)
-    w = (cycles - whole).astype(np.float32)
-    idx = whole & (TABLE_SIZE - 1)
+    """Read a band-limited table at ``cycles`` (phase in table samples, any size). The table is fine
+    enough that the nearest sample below will do: the phase error stays under 1/8192 of a cycle,
+    which puts its noise some 50 dB or more under the tone."""
+    idx = cycles.astype(np.int64)
+    idx &= TABLE_SIZE - 1
     if levels.min() == levels.max():
-        table = harmonic_table(kind, int(LEVELS[levels[0]]), filt, duty)
-        a = table[idx]
-        return a + w * (table[idx + 1] - a)
+        return harmonic_table(kind, int(LEVELS[levels[0]]), filt, duty)[idx]
     stack = np.stack([harmonic_table(kind, int(h), filt, duty) for h in LEVELS[: int(levels.max()) + 1]])
     row = np.repeat(levels, _BLOCK)[: len(cycles)]
-    a = stack[row, idx]
-    return a + w * (stack[row, idx + 1] - a)
+    return stack[row, idx]
 
 
 def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator, rate: int,
@@ -281,7 +278,7 @@ def layer_tone(p: Mapping[str, Any], n: int, seed: int = 0, rate: int = RATE) ->
     if p["crush"]:
         levels = float(p["crush"])
         x = np.round(x * levels) / levels
-    x = x.astype(np.float32)
+    x = np.asarray(x, np.float32)
     if p["lowpass"] and not baked:
         x = lowpass(x, p["lowpass"], rate)
     if p["highpass"] and not baked:
