@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.random  # the synth's noise needs it; numpy loads it lazily, so import it with the module
 
 from game.audio.loudness import effect_loudness
 from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layer, to_int16
