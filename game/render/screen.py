@@ -46,6 +46,7 @@ class Display:
         self.fullscreen = False
         self._scaled: pygame.Surface | None = None
         self._direct = False
+        self._built_for = (0, 0)
         self.window = pygame.display.set_mode((WIDTH * scale, HEIGHT * scale), pygame.RESIZABLE)
         if fullscreen:
             self.toggle_fullscreen()
@@ -84,9 +85,11 @@ class Display:
         w, h = self.window.get_size()
         s = fit_scale(w, h)
         size = (WIDTH * s, HEIGHT * s)
-        if self._scaled is None or self._scaled.get_size() != size:
+        if self._scaled is None or self._built_for != (w, h):
             # scale straight into the window's picture area (no second full-size copy per frame);
-            # where the formats differ, through a surface of the canvas's format as before
+            # where the formats differ, through a surface of the canvas's format as before. Rebuilt
+            # whenever the window's size changed: the area is a view into the window's pixels.
+            self._built_for = (w, h)
             self.window.fill((0, 0, 0))
             area = self.window.subsurface(pygame.Rect(((w - size[0]) // 2, (h - size[1]) // 2), size))
             self._direct = area.get_bitsize() == self.canvas.get_bitsize()
