@@ -28,6 +28,7 @@ from game.audio import music_cache
 
 SWITCH_OUT_MS = 40   # the old track's fade when another takes over
 RENDER_TIMEOUT_S = 300
+_RENDERING = threading.Lock()  # one render process at a time: the game keeps the other core
 
 
 class _Job:
@@ -47,7 +48,11 @@ class _Job:
         try:
             path = music_cache.cache_path(self.name, self.folder)
             if not music_cache.verify(path):
-                self._render()
+                with _RENDERING:
+                    if self.cancelled:
+                        return
+                    if not music_cache.verify(path):  # another player may have made it meanwhile
+                        self._render()
                 if not music_cache.verify(path):
                     self.error = self.error or f"music {self.name!r}: the rendered file is unreadable"
                     return
