@@ -217,3 +217,28 @@ def test_an_older_preset_with_a_peak_gain_still_loads_levelled_and_capped(tmp_pa
     x = render_takes(preset)[0]
     assert float(np.max(np.abs(x))) <= 0.3 + 1e-6
     assert effect_loudness(x) <= preset.loudness + 0.5   # levelled to the default, or quieter by the cap
+
+
+@pytest.mark.soak
+def test_what_sdl_really_mixes_in_the_bathhouse_stays_under_full_scale(tmp_path):
+    """The game itself, its audio written by SDL's disk driver: the enemies fight the idle hero."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    raw = tmp_path / "game.raw"
+    env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=str(raw),
+               REDHEAT_HOME=str(tmp_path))
+    proc = subprocess.Popen([sys.executable, "main.py", "--level", "bathhouse", "--seed", "2"], cwd=root,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        proc.wait(15)
+    except subprocess.TimeoutExpired:
+        proc.terminate()
+        proc.wait(20)
+    pcm = np.fromfile(raw, "<i2").astype(np.int32)
+    assert len(pcm) > 2 * 44100 * 5, "SDL wrote less than 5 s"
+    assert np.abs(pcm).max() > 3000, "the game was silent"
+    assert int(np.count_nonzero(np.abs(pcm) >= 32767)) == 0
