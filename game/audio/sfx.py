@@ -216,12 +216,6 @@ def render_effect(preset: Preset, rate: int = RATE) -> Effect:
     return Effect(preset, takes, pcm, envelopes)
 
 
-def render_all(presets: dict[str, Preset] | None = None, rate: int = RATE) -> dict[str, np.ndarray]:
-    """Render every preset's first take to stereo int16 arrays keyed by name."""
-    presets = presets if presets is not None else load_presets()
-    return {name: render_preset(p, rate) for name, p in presets.items()}
-
-
 def startup_effects(presets: dict[str, Preset] | None = None, rate: int = RATE,
                     later: tuple[str, ...] = ()) -> dict[str, Effect]:
     """Everything the mixer needs at start-up: every preset rendered with all its takes, except
