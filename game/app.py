@@ -22,6 +22,10 @@ from game.timing import FixedStep, FramePacer, frame_rate
 DISPLAY_EVENTS = tuple(getattr(pygame, name) for name in (
     "WINDOWEXPOSED", "WINDOWMOVED", "WINDOWDISPLAYCHANGED", "WINDOWRESTORED", "WINDOWSHOWN")
     if hasattr(pygame, name))
+#: The window can no longer be seen: nothing is drawn (the game and its sound go on) until it can.
+HIDDEN_EVENTS = tuple(getattr(pygame, name) for name in ("WINDOWMINIMIZED", "WINDOWHIDDEN")
+                      if hasattr(pygame, name))
+STILL_HIDDEN_EVENTS = (pygame.WINDOWMOVED, pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE)
 
 
 @dataclass(slots=True)
@@ -72,6 +76,7 @@ class App:
         self.pacer = FramePacer(frame_rate(self.display.refresh_rate(), options.fps_cap),
                                 vsync=self.display.vsync)
         self.message = ""            # a one-line notice drawn by scenes (e.g. screenshot saved)
+        self.hidden = False          # minimized or hidden: frames are not drawn
         self.message_ticks = 0
 
     def _open_audio(self, mute: bool) -> object:
@@ -105,6 +110,11 @@ class App:
     # -- the loop --------------------------------------------------------------------
     def handle_global(self, event: pygame.event.Event) -> bool:
         """Events the app handles whatever the scene; True when consumed."""
+        if event.type in HIDDEN_EVENTS:
+            self.hidden = True
+        elif self.hidden and event.type not in STILL_HIDDEN_EVENTS:
+            self.hidden = False      # shown, restored, exposed, focused or used: draw again
+            self.scenes.invalidate()
         if event.type == pygame.QUIT:
             self.running = False
             return True
@@ -153,7 +163,7 @@ class App:
         if self.audio is not None:
             self.audio.update()
         notice = self.message if self.message_ticks else ""
-        if self.scenes.top is not None and self.scenes.needs_draw(notice):
+        if self.scenes.top is not None and not self.hidden and self.scenes.needs_draw(notice):
             # a still menu or a paused level is not drawn again: the window keeps the last picture
             self.scenes.draw(self.display.canvas, self.stepper.alpha, notice)
             self.display.present()
