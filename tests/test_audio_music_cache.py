@@ -112,7 +112,7 @@ def test_sdl_streams_the_file_and_loops_it_sample_exact(tmp_path):
                PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
-    heard = np.fromfile(out, "<i2").reshape(-1, 2)
+    heard = np.fromfile(out, "<i2").reshape(-1, 2)[:-2048]  # SDL may close with a buffer of silence
     assert track.loop is not None
     expected = np.concatenate([track.intro] + [track.loop] * 4)
     first = int(np.argmax(np.any(heard != 0, axis=1)))

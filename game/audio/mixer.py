@@ -72,8 +72,6 @@ class Mixer:
         mixer = cls(settings_music_volume, settings_sfx_volume, enabled=True)
         mixer._player = MusicPlayer(_warn_once)
         mixer._player.prepare("title")  # the first screen's track renders while the effects do
-        for jingle in ("clear", "gameover"):  # short, and wanted at a moment's notice
-            mixer._player.prepare(jingle)
         try:
             mixer._load_effects()
         except SynthDataError as exc:

@@ -24,7 +24,7 @@ from game.paths import assets_dir
 TRACK_NAMES = ("title", "bathhouse", "moscow", "chicago", "hospital", "hotel", "chase", "boss",
                "clear", "gameover", "highscore")
 DRUM_CHANNEL = 9  # MIDI channel 10
-SYNTH_VERSION = "2"  # bump when rendering changes, so cached renders are not reused
+SYNTH_VERSION = "3"  # bump when rendering changes, so cached renders are not reused
 HEAD_TAIL = 4.0      # seconds after loopStart by which the intro's tails and echoes have died away
 TARGET_LUFS = -15.0  # every track is levelled to this integrated loudness
 KNEE, CEILING = 0.70, 0.89  # the soft limiter: linear up to KNEE, peaks bend towards CEILING (-1 dBFS)

@@ -18,6 +18,7 @@ import os
 import subprocess
 import sys
 import threading
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,13 +30,16 @@ from game.audio import music_cache
 SWITCH_OUT_MS = 40   # the old track's fade when another takes over
 RENDER_TIMEOUT_S = 300
 _RENDERING = threading.Lock()  # one render process at a time: the game keeps the other core
+JINGLES = ("clear", "gameover")  # prepared as soon as a level's track is asked for
+MENU_TRACKS = ("title", "highscore")
 
 
 class _Job:
     """One track being made ready: ``path`` once done (None when it failed, with ``error``)."""
 
-    def __init__(self, name: str, folder: Path) -> None:
+    def __init__(self, name: str, folder: Path, owner: MusicPlayer | None = None) -> None:
         self.name, self.folder = name, folder
+        self._owner = weakref.ref(owner) if owner is not None else None
         self.path: Path | None = None
         self.error = ""
         self.done = threading.Event()
@@ -49,8 +53,8 @@ class _Job:
             path = music_cache.cache_path(self.name, self.folder)
             if not music_cache.verify(path):
                 with _RENDERING:
-                    if self.cancelled:
-                        return
+                    if self.cancelled or (self._owner is not None and self._owner() is None):
+                        return  # quitting, or nobody wants it any more (its player is gone)
                     if not music_cache.verify(path):  # another player may have made it meanwhile
                         self._render()
                 if not music_cache.verify(path):
@@ -89,6 +93,12 @@ class _Job:
             self.proc.terminate()
 
 
+def _cancel_all(ref: weakref.ref[MusicPlayer]) -> None:
+    player = ref()
+    if player is not None:
+        player._cancel_renders()
+
+
 class MusicPlayer:
     """The music stream: prepare, play (with fades), volume, stop. ``update()`` once a frame."""
 
@@ -101,14 +111,14 @@ class MusicPlayer:
         self._volume = 1.0
         self._warned: set[str] = set()
         self._fading = False                 # the current track is fading out for a switch
-        atexit.register(self._cancel_renders)  # quitting never leaves a render process behind
+        atexit.register(_cancel_all, weakref.ref(self))  # quitting never leaves a render process behind
 
     # --- preparing ---------------------------------------------------------------------------
     def prepare(self, name: str) -> None:
         """Make ``name`` ready in the background (call as soon as it is known: cards, level load)."""
         job = self._jobs.get(name)
         if job is None or (job.done.is_set() and job.path is not None and not job.path.exists()):
-            self._jobs[name] = _Job(name, self.folder)
+            self._jobs[name] = _Job(name, self.folder, self)
 
     def ready(self, name: str) -> bool:
         """The track's file is verified and can start at once."""
@@ -129,6 +139,9 @@ class MusicPlayer:
             self._want = None  # already playing: forget a switch that has not begun
             return
         self.prepare(name)
+        if name not in (*MENU_TRACKS, *JINGLES):  # a level: its ending may be wanted at any moment
+            for jingle in JINGLES:
+                self.prepare(jingle)
         self._want = (name, fade_ms)
         self.update()
 

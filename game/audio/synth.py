@@ -208,8 +208,13 @@ def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator
     wave = p["wave"]
     if wave in ("square", "saw", "triangle"):
         # band-limited: wavetables holding only the harmonics under the Nyquist frequency
-        cycles = np.cumsum(freq, dtype=np.float64)
-        cycles *= TABLE_SIZE / rate  # phase in table samples; float64 keeps long notes exact
+        if freq[0] == freq[-1] and not (p["vibrato_depth"] or p["arp"] or p["freq_end"] > 0):
+            # a steady pitch: the running sum is a straight line (and much cheaper made as one)
+            cycles = np.arange(1, len(freq) + 1, dtype=np.float64)
+            cycles *= float(freq[0]) * TABLE_SIZE / rate
+        else:
+            cycles = np.cumsum(freq, dtype=np.float64)
+            cycles *= TABLE_SIZE / rate  # phase in table samples; float64 keeps long notes exact
         levels = _harmonic_counts(freq, rate)
         if wave != "square":
             return _lookup(wave, cycles, levels, filt)
