@@ -30,7 +30,7 @@ from game.audio import music_cache
 SWITCH_OUT_MS = 40   # the old track's fade when another takes over
 RENDER_TIMEOUT_S = 300
 _RENDERING = threading.Lock()  # one render process at a time: the game keeps the other core
-JINGLES = ("clear", "gameover")  # prepared as soon as a level's track is asked for
+JINGLES = ("clear", "gameover")  # prepared with a level's track
 MENU_TRACKS = ("title", "highscore")
 
 
@@ -119,6 +119,9 @@ class MusicPlayer:
         job = self._jobs.get(name)
         if job is None or (job.done.is_set() and job.path is not None and not job.path.exists()):
             self._jobs[name] = _Job(name, self.folder, self)
+        if name not in (*MENU_TRACKS, *JINGLES):  # a level: its ending may be wanted at any moment,
+            for jingle in JINGLES:                # so make it ready while the cards still show
+                self.prepare(jingle)
 
     def ready(self, name: str) -> bool:
         """The track's file is verified and can start at once."""
@@ -139,9 +142,6 @@ class MusicPlayer:
             self._want = None  # already playing: forget a switch that has not begun
             return
         self.prepare(name)
-        if name not in (*MENU_TRACKS, *JINGLES):  # a level: its ending may be wanted at any moment
-            for jingle in JINGLES:
-                self.prepare(jingle)
         self._want = (name, fade_ms)
         self.update()
 
