@@ -29,7 +29,49 @@ from game.audio import music_cache
 
 SWITCH_OUT_MS = 40   # the old track's fade when another takes over
 RENDER_TIMEOUT_S = 300
-_RENDERING = threading.Lock()  # one render process at a time: the game keeps the other core
+
+
+class _RenderQueue:
+    """One render process at a time (the game keeps the other core), first asked first served;
+    a track about to be played goes to the front."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._waiting: list[_Job] = []
+        self._busy = False
+
+    def join(self, job: _Job) -> None:
+        with self._cond:
+            self._waiting.append(job)
+
+    def promote(self, job: _Job) -> None:
+        with self._cond:
+            if job in self._waiting:
+                self._waiting.remove(job)
+                self._waiting.insert(0, job)
+
+    def acquire(self, job: _Job) -> None:
+        with self._cond:
+            if job not in self._waiting:
+                self._waiting.append(job)
+            self._cond.wait_for(lambda: not self._busy and self._waiting[0] is job)
+            self._waiting.pop(0)
+            self._busy = True
+
+    def release(self) -> None:
+        with self._cond:
+            self._busy = False
+            self._cond.notify_all()
+
+    def leave(self, job: _Job) -> None:
+        """A job that needed no render (or failed first) gives up its place."""
+        with self._cond:
+            if job in self._waiting:
+                self._waiting.remove(job)
+                self._cond.notify_all()
+
+
+_QUEUE = _RenderQueue()
 JINGLES = ("clear", "gameover")  # prepared with a level's track
 MENU_TRACKS = ("title", "highscore")
 
@@ -45,6 +87,7 @@ class _Job:
         self.done = threading.Event()
         self.proc: subprocess.Popen[str] | None = None
         self.cancelled = False
+        _QUEUE.join(self)  # its place in line is kept from now, though it only renders if it must
         self.thread = threading.Thread(target=self._run, name=f"music-{name}", daemon=True)
         self.thread.start()
 
@@ -52,11 +95,14 @@ class _Job:
         try:
             path = music_cache.cache_path(self.name, self.folder)
             if not music_cache.verify(path):
-                with _RENDERING:
+                _QUEUE.acquire(self)
+                try:
                     if self.cancelled or (self._owner is not None and self._owner() is None):
                         return  # quitting, or nobody wants it any more (its player is gone)
                     if not music_cache.verify(path):  # another player may have made it meanwhile
                         self._render()
+                finally:
+                    _QUEUE.release()
                 if not music_cache.verify(path):
                     self.error = self.error or f"music {self.name!r}: the rendered file is unreadable"
                     return
@@ -64,6 +110,7 @@ class _Job:
         except Exception as exc:  # a worker must never take the game down; the track stays silent
             self.error = self.error or f"music {self.name!r}: {exc}"
         finally:
+            _QUEUE.leave(self)
             self.done.set()
 
     def _render(self) -> None:
@@ -142,6 +189,7 @@ class MusicPlayer:
             self._want = None  # already playing: forget a switch that has not begun
             return
         self.prepare(name)
+        _QUEUE.promote(self._jobs[name])
         self._want = (name, fade_ms)
         self.update()
 
