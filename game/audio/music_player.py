@@ -17,6 +17,7 @@ import atexit
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import weakref
 from collections.abc import Callable
@@ -117,6 +118,9 @@ class _Job:
         root = str(Path(game.__file__).resolve().parent.parent)
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")])))
         cmd = [sys.executable, "-m", "game.audio.music_cache", "--out", str(self.folder), self.name]
+        if getattr(sys, "frozen", False) or not sys.executable:  # no interpreter to run: render here
+            music_cache.ensure(self.name, self.folder)
+            return
         try:
             self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                          stdin=subprocess.DEVNULL, text=True)
@@ -152,6 +156,10 @@ class MusicPlayer:
     def __init__(self, warn: Callable[[str], None], folder: Path | None = None) -> None:
         self.warn = warn
         self.folder = folder or music_cache.cache_dir()
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no writable cache folder: a temporary one still spares the memory
+            self.folder = Path(tempfile.gettempdir()) / "redheat-music"
         self.current: str | None = None      # the track playing (or last started)
         self._jobs: dict[str, _Job] = {}
         self._want: tuple[str, int] | None = None
