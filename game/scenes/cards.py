@@ -31,6 +31,24 @@ def briefing_then_level(app: App, campaign: Campaign, level: str) -> Screen:
     return LevelCardScene(app, campaign, level)
 
 
+def level_music(level: str) -> str:
+    """The ``music`` map property of a level file, read from its head alone (a full load takes tens
+    of milliseconds; the level card does that); "" when there is none or the file cannot be read."""
+    import xml.etree.ElementTree as ET
+
+    from game.paths import resolve_level
+
+    try:
+        for _event, el in ET.iterparse(resolve_level(level), events=("end",)):
+            if el.tag == "property" and el.get("name") == "music":
+                return el.get("value") or (el.text or "")
+            if el.tag == "properties":
+                return ""  # the map's own properties come first; no music among them
+    except (OSError, ET.ParseError):
+        pass
+    return ""
+
+
 class CardScene(Screen):
     """A card of text with a portrait, revealed a few letters a step; punch/start goes on, Esc skips."""
 
@@ -103,13 +121,7 @@ class StoryCardScene(CardScene):
         super().enter()
         self.play_music("title")
         if self.app.audio is not None:
-            from game.cli_levels import load_level
-            from game.tiled import LevelError
-
-            try:
-                music = load_level(self.level).music
-            except LevelError:
-                music = ""  # the level card says what is wrong
+            music = level_music(self.level)
             if music:
                 self.app.audio.prepare(music)
 
