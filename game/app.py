@@ -16,7 +16,16 @@ from game.render.screen import Display
 from game.scenes.stack import SceneStack
 from game.store.files import warn
 from game.store.settings import Settings, SettingsStore
-from game.timing import FixedStep
+from game.timing import FixedStep, FramePacer, frame_rate
+
+#: Window events after which the picture is drawn again and the refresh rate asked again.
+DISPLAY_EVENTS = tuple(getattr(pygame, name) for name in (
+    "WINDOWEXPOSED", "WINDOWMOVED", "WINDOWDISPLAYCHANGED", "WINDOWRESTORED", "WINDOWSHOWN")
+    if hasattr(pygame, name))
+#: The window can no longer be seen: nothing is drawn (the game and its sound go on) until it can.
+HIDDEN_EVENTS = tuple(getattr(pygame, name) for name in ("WINDOWMINIMIZED", "WINDOWHIDDEN")
+                      if hasattr(pygame, name))
+STILL_HIDDEN_EVENTS = (pygame.WINDOWMOVED, pygame.WINDOWFOCUSLOST, pygame.WINDOWLEAVE)
 
 
 @dataclass(slots=True)
@@ -31,7 +40,7 @@ class LaunchOptions:
     mute: bool = False
     difficulty: str | None = None
     players: int = 1
-    fps_cap: int = 120
+    fps_cap: int = 0            # frames a second at most; 0 = the display's refresh rate
 
 
 class App:
@@ -66,9 +75,11 @@ class App:
         self.audio = self._open_audio(options.mute)
         self.scenes = SceneStack()
         self.running = True
-        self.clock = pygame.time.Clock()
         self.stepper = FixedStep()
+        self.pacer = FramePacer(frame_rate(self.display.refresh_rate(), options.fps_cap),
+                                vsync=self.display.vsync)
         self.message = ""            # a one-line notice drawn by scenes (e.g. screenshot saved)
+        self.hidden = False          # minimized or hidden: frames are not drawn
         self.message_ticks = 0
         self.training_view = False   # F3 during play: the training overlay, kept from level to level
         if self.startup_notices:
@@ -145,6 +156,11 @@ class App:
     # -- the loop --------------------------------------------------------------------
     def handle_global(self, event: pygame.event.Event) -> bool:
         """Events the app handles whatever the scene; True when consumed."""
+        if event.type in HIDDEN_EVENTS:
+            self.hidden = True
+        elif self.hidden and event.type not in STILL_HIDDEN_EVENTS:
+            self.hidden = False      # shown, restored, exposed, focused or used: draw again
+            self.scenes.invalidate()
         if event.type == pygame.QUIT:
             self.running = False
             return True
@@ -152,13 +168,22 @@ class App:
             self.display.toggle_fullscreen()
             self.settings.fullscreen = self.display.fullscreen
             self.save_settings()
+            self.display_changed()
             return True
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F12:
             self.screenshot()
             return True
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.display.resized()
+            self.display_changed()
+        elif event.type in DISPLAY_EVENTS:
+            self.display_changed()
         return False
+
+    def display_changed(self) -> None:
+        """The window moved, was resized, uncovered or went fullscreen: draw again at its display's rate."""
+        self.scenes.invalidate()
+        self.pacer.set_rate(frame_rate(self.display.refresh_rate(), self.options.fps_cap))
 
     def tick_frame(self, frame_seconds: float) -> int:
         """Process events, run the due logic steps, draw one frame; returns steps run."""
@@ -168,6 +193,7 @@ class App:
             self.input.handle(event)
             if self.scenes.top:
                 self.scenes.top.handle(event)
+                self.scenes.invalidate()        # the scene may look different now (a menu moved)
         steps = self.stepper.advance(frame_seconds)
         for _ in range(steps):
             frame = self.input.frame()
@@ -176,12 +202,16 @@ class App:
                 self.running = False
                 break
             top.update(frame)
+            if any(frame):
+                self.scenes.invalidate()        # held input (a menu repeating) changes the picture
             if self.message_ticks:
                 self.message_ticks -= 1
         if self.audio is not None:
             self.audio.update()
-        if self.scenes.top is not None:
-            self.scenes.draw(self.display.canvas, self.stepper.alpha)
+        notice = self.message if self.message_ticks else ""
+        if self.scenes.top is not None and not self.hidden and self.scenes.needs_draw(notice):
+            # a still menu or a paused level is not drawn again: the window keeps the last picture
+            self.scenes.draw(self.display.canvas, self.stepper.alpha, notice)
             self.display.present()
         return steps
 
@@ -190,12 +220,11 @@ class App:
         from game.scenes.boot import first_scene
 
         self.scenes.push(first_scene(self))
-        self.clock.tick()
         previous = self._stop_on_terminate()
         try:
             while self.running and self.scenes.top is not None:
-                ms = self.clock.tick(self.options.fps_cap)
-                self.tick_frame(ms / 1000)
+                # once per display refresh; the rest of the frame is slept, not spun
+                self.tick_frame(self.pacer.wait())
         finally:
             self.shutdown()
             if previous is not None:

@@ -243,7 +243,8 @@ def run_check(argv: Sequence[str]) -> int:
 
 
 def run_export_audio(argv: Sequence[str]) -> int:
-    """``python main.py export-audio DIR``: write every track and effect as WAV."""
+    """``python main.py export-audio DIR``: write every track and effect as WAV; with ``--mixdown LEVEL
+    [--seed N] [--mixdown-only]`` also the game mix of a bot run of LEVEL (see game/audio/export.py)."""
     from game.audio.export import main as export_main
 
     return export_main(list(argv))

@@ -28,3 +28,21 @@ def rms_dbfs(x: np.ndarray) -> float:
     """RMS level of int16 samples in dBFS."""
     rms = np.sqrt(np.mean((x.astype(np.float64) / 32768.0) ** 2))
     return float(20 * np.log10(max(rms, 1e-12)))
+
+
+def envelope_peak_ms(x: np.ndarray, rate: int = RATE) -> float:
+    """When a sound is loudest: the peak of its 2 ms-smoothed envelope, in ms from its start."""
+    mono = np.abs(x.astype(np.float64))
+    if mono.ndim == 2:
+        mono = mono.max(axis=1)
+    k = max(int(0.002 * rate), 1)
+    smooth = np.convolve(mono, np.ones(k) / k, mode="same")
+    return float(np.argmax(smooth)) * 1000.0 / rate
+
+
+def onset_ms(x: np.ndarray, rate: int = RATE, fraction: float = 0.2) -> float:
+    """When a sound starts: the first sample reaching ``fraction`` of its peak, in ms from its start."""
+    mono = np.abs(x.astype(np.float64))
+    if mono.ndim == 2:
+        mono = mono.max(axis=1)
+    return float(np.argmax(mono >= fraction * mono.max())) * 1000.0 / rate

@@ -63,7 +63,7 @@ def test_mixer_caps_a_crowd_of_hits():
     mixer.handle_events(crowd, camera_x=0)
     assert mixer.effects_playing() <= SFX_CHANNELS
     for name, preset in mixer.presets.items():
-        assert mixer._book.count_of(name) <= preset.cap, name
+        assert mixer._bus.book.count_of(name) <= preset.cap, name
     mixer.set_volumes(0.2, 0.3)
     mixer.duck(True)
     mixer.duck(False)
@@ -121,3 +121,34 @@ def test_export_audio_writes_16_bit_stereo_wavs(tmp_path):
 def test_export_audio_rejects_bad_arguments_without_a_traceback(capsys):
     assert export_main([]) != 0
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_mixer_plays_the_bus_decisions_swing_first_and_fanfares_apart():
+    from game.sim import events as ev
+
+    mixer = Mixer.create(0.7, 0.8)
+    assert mixer.enabled
+    mixer.handle_events([Event(ev.WHIFF, 5, x=150, actor=1, strength=2, move="kick"),
+                         Event(ev.HIT, 5, x=160, actor=1, target=2, strength=2, move="kick", tag="thug"),
+                         Event(ev.HURT, 5, x=160, actor=1, target=2, tag="thug")], camera_x=0)
+    late = {name for name, _take, _delay in mixer._late}
+    assert {"kick", "hurt_thug"} <= late, late          # the blow waits for its swing, the cry for the blow
+    assert mixer.effects_playing() >= 3
+    mixer.handle_events([Event(ev.GO, 9, x=160), Event(ev.WAVE_CLEAR, 9, x=160)], camera_x=0)
+    fanfares = [s for s in mixer._bus.book.slots if s is not None and s.name in ("go", "wave_clear")]
+    assert len(fanfares) == 1                            # the second waits its turn
+    deadline = time.monotonic() + 5
+    while len([s for s in mixer._bus.book.slots if s is not None and s.name in ("go", "wave_clear")]) < 2:
+        assert time.monotonic() < deadline, "the queued fanfare never started"
+        mixer.update()
+        time.sleep(0.01)
+    mixer.stop()
+
+
+def test_the_bathhouse_track_brings_its_steam_vents():
+    mixer = Mixer.create(0.7, 0.8)
+    mixer.play_music("bathhouse")
+    assert [a.sfx for a, _due in mixer._bus._ambience] == ["steam_hiss"]
+    mixer.play_music("title")
+    assert mixer._bus._ambience == []
+    mixer.stop()

@@ -1,36 +1,49 @@
 """Sound-effect presets (sfxr-style JSON in ``assets/sfx/presets.json``) and their rendering.
 
-Each preset is a list of synth layers plus how the mixer treats it: ``priority`` (higher wins a
-channel when all are busy), ``cap`` (how many copies may sound at once), ``gain`` (peak level,
-at most 1.0) and an optional ``echo`` of ``[delay_s, feedback, taps]``. Pygame-free.
+Each preset is a list of synth layers plus how the mix treats it: ``priority`` (higher wins a
+channel when all are busy), ``cap`` (how many copies may sound at once), ``loudness`` (the level it
+is rendered at, in dB K-weighted over its loudest 200 ms, see :mod:`game.audio.loudness`),
+``takes`` (how many versions: each with its own noise and a pitch spread over ``spread``
+semitones, so a hit never sounds twice exactly alike), ``fanfare`` (a jingle the bus never starts
+in the same tick as another) and an optional ``echo`` of ``[delay_s, feedback, taps]``. ``gain``
+(the peak level of older preset files) is still read, as a cap on the peak. Pygame-free.
 """
 
 from __future__ import annotations
 
 import json
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+import numpy.random  # the synth's noise needs it; numpy loads it lazily, so import it with the module
 
-from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layers, to_int16
+from game.audio.loudness import effect_loudness
+from game.audio.synth import RATE, SynthDataError, echo, layer_params, render_layer, to_int16
 from game.paths import assets_dir
 
-PRESET_FIELDS = {"layers", "priority", "cap", "gain", "echo", "note"}
+PRESET_FIELDS = {"layers", "priority", "cap", "loudness", "takes", "spread", "fanfare", "echo", "note",
+                 "gain"}
+PEAK_CEILING = 0.89    # no single effect peaks above -1 dBFS, whatever its loudness asks for
+ENVELOPE_BLOCK = 245   # samples per step of an effect's peak envelope (1/3 of a 60 Hz tick)
 
 
 @dataclass(frozen=True, slots=True)
 class Preset:
-    """One effect: synth layers plus the mixer's priority, per-sound cap and peak gain."""
+    """One effect: synth layers plus the mix's priority, per-sound cap, loudness and takes."""
 
     name: str
     layers: tuple[dict[str, Any], ...]
     priority: int
     cap: int
-    gain: float
+    loudness: float
     echo: tuple[float, float, int] | None
+    takes: int = 1
+    spread: float = 0.0
+    fanfare: bool = False
+    peak: float = 0.89     # the most its peak may reach (``gain`` in older preset files)
 
 
 def presets_path() -> Path:
@@ -50,17 +63,28 @@ def _parse_preset(name: str, raw: Any, where: str) -> Preset:
         raise SynthDataError(f"{at}: 'layers' must be a non-empty list")
     parsed = tuple(layer_params(layer if isinstance(layer, dict) else {"?": layer}, f"{at} layer {i}")
                    for i, layer in enumerate(layers))
-    priority, cap, gain = raw.get("priority", 1), raw.get("cap", 2), raw.get("gain", 0.8)
+    priority, cap, loud = raw.get("priority", 1), raw.get("cap", 2), raw.get("loudness", -20.0)
+    takes, spread, fanfare = raw.get("takes", 1), raw.get("spread", 0.0), raw.get("fanfare", False)
     if not isinstance(priority, int) or not isinstance(cap, int) or cap < 1:
         raise SynthDataError(f"{at}: 'priority' must be an int and 'cap' an int >= 1")
-    if not isinstance(gain, int | float) or not 0.0 < gain <= 1.0:
+    if not isinstance(loud, int | float) or isinstance(loud, bool) or not -60.0 <= loud <= 0.0:
+        raise SynthDataError(f"{at}: 'loudness' must be a number of dB in -60..0")
+    if not isinstance(takes, int) or isinstance(takes, bool) or not 1 <= takes <= 8:
+        raise SynthDataError(f"{at}: 'takes' must be an int in 1..8")
+    if not isinstance(spread, int | float) or isinstance(spread, bool) or not 0.0 <= spread <= 12.0:
+        raise SynthDataError(f"{at}: 'spread' must be semitones in 0..12")
+    if not isinstance(fanfare, bool):
+        raise SynthDataError(f"{at}: 'fanfare' must be true or false")
+    gain = raw.get("gain", PEAK_CEILING)  # the old peak level: now only a cap on the peak
+    if not isinstance(gain, int | float) or isinstance(gain, bool) or not 0.0 < gain <= 1.0:
         raise SynthDataError(f"{at}: 'gain' must be in (0, 1]")
     ech = raw.get("echo")
     if ech is not None:
         if not (isinstance(ech, list) and len(ech) == 3 and 0 < ech[1] < 1 and isinstance(ech[2], int)):
             raise SynthDataError(f"{at}: 'echo' must be [delay_s, feedback 0..1, taps]")
         ech = (float(ech[0]), float(ech[1]), int(ech[2]))
-    return Preset(name, parsed, priority, cap, float(gain), ech)
+    return Preset(name, parsed, priority, cap, float(loud), ech, takes, float(spread), fanfare,
+                  min(float(gain), PEAK_CEILING))
 
 
 def load_presets(path: Path | None = None) -> dict[str, Preset]:
@@ -76,42 +100,132 @@ def load_presets(path: Path | None = None) -> dict[str, Preset]:
             for name, raw in data.items() if not name.startswith("_")}  # "_about" etc. are comments
 
 
-def render_preset_float(preset: Preset, rate: int = RATE) -> np.ndarray:
-    """Render a preset to mono float32 with its peak at exactly ``gain`` (so never above 0 dBFS)."""
-    seed = zlib.crc32(preset.name.encode())  # stable across runs, unlike hash()
-    x = render_layers(list(preset.layers), seed, rate)
-    if preset.echo:
-        x = echo(x, *preset.echo, rate=rate)
+def take_pitch(preset: Preset, take: int) -> float:
+    """Frequency ratio of one take: the takes spread evenly over ``spread`` semitones, shuffled so
+    neighbouring takes are not neighbouring pitches."""
+    if preset.takes < 2 or not preset.spread:
+        return 1.0
+    order = (0, 2, 1, 3, 5, 4, 7, 6)[take] if preset.takes <= 8 else take
+    step = min(order, preset.takes - 1) / (preset.takes - 1) - 0.5
+    return float(2.0 ** (step * preset.spread / 12.0))
+
+
+def _layers_at(preset: Preset, ratio: float) -> list[dict[str, Any]]:
+    return [dict(p, freq=p["freq"] * ratio, freq_end=p["freq_end"] * ratio) for p in preset.layers]
+
+
+def _resample(x: np.ndarray, ratio: float) -> np.ndarray:
+    """``x`` played ``ratio`` times faster (pitch and length change together, as on a sampler)."""
+    m = max(int(len(x) / ratio), 1)
+    return np.interp(np.arange(m, dtype=np.float64) * ratio, np.arange(len(x)), x).astype(np.float32)
+
+
+def _render_raw_takes(preset: Preset, rate: int) -> list[np.ndarray]:
+    """Every take before levelling. Take 0 is synthesised; the others get fresh noise layers (their
+    own seeds, at their pitch) over take 0's tonal layers resampled to their pitch: a new take costs
+    the noise, not another pass of the oscillators."""
+    base_seed = zlib.crc32(preset.name.encode())  # stable across runs, unlike hash()
+    first = take_pitch(preset, 0)
+    tonal: list[np.ndarray | None] = []
+    takes = []
+    for take in range(preset.takes):
+        seed = base_seed + 7919 * take
+        ratio = take_pitch(preset, take)
+        parts = []
+        for i, p in enumerate(_layers_at(preset, ratio)):
+            if take == 0 or p["wave"] == "noise":
+                part = render_layer(p, seed * 31 + i, rate)
+                if take == 0:
+                    tonal.append(None if p["wave"] == "noise" else part)
+            else:
+                base = tonal[i]
+                assert base is not None
+                part = _resample(base, ratio / first)
+            parts.append(part)
+        x = np.zeros(max(len(part) for part in parts), np.float32)
+        for part in parts:
+            x[: len(part)] += part
+        if preset.echo:
+            x = echo(x, *preset.echo, rate=rate)
+        takes.append(x)
+    return takes
+
+
+def level_gain(preset: Preset, x: np.ndarray, rate: int = RATE) -> float:
+    """Gain that brings ``x`` to the preset's loudness, lowered if its peak would pass -1 dBFS."""
+    measured = effect_loudness(x, rate)
+    gain = 10.0 ** ((preset.loudness - measured) / 20.0)
     peak = float(np.max(np.abs(x))) or 1.0
-    return x * np.float32(preset.gain / peak)
+    return min(gain, preset.peak / peak)
+
+
+def render_takes(preset: Preset, rate: int = RATE) -> list[np.ndarray]:
+    """Every take of a preset as mono float32, levelled to its loudness (one gain for all takes,
+    measured on the first, so the takes differ in colour, not level)."""
+    raws = _render_raw_takes(preset, rate)
+    gain = level_gain(preset, raws[0], rate)
+    peak = max(float(np.max(np.abs(x))) for x in raws) or 1.0
+    gain = min(gain, preset.peak / peak)
+    return [x * np.float32(gain) for x in raws]
+
+
+def render_preset_float(preset: Preset, rate: int = RATE) -> np.ndarray:
+    """The first take of a preset as mono float32 at its loudness (never above -1 dBFS)."""
+    return render_takes(preset, rate)[0]
 
 
 def render_preset(preset: Preset, rate: int = RATE) -> np.ndarray:
-    """Render a preset to stereo int16, shape (n, 2)."""
+    """Render a preset's first take to stereo int16, shape (n, 2)."""
     mono = to_int16(render_preset_float(preset, rate))
     return np.repeat(mono[:, None], 2, axis=1)
 
 
-def render_all(presets: dict[str, Preset] | None = None, rate: int = RATE) -> dict[str, np.ndarray]:
-    """Render every preset (start-up work) to stereo int16 arrays keyed by name."""
+def peak_envelope(x: np.ndarray, block: int = ENVELOPE_BLOCK) -> np.ndarray:
+    """Peak of ``|x|`` in each ``block`` of samples (the bus adds these to foresee a mix's peaks)."""
+    n = -(-len(x) // block) * block
+    padded = np.zeros(n, np.float32)
+    padded[: len(x)] = np.abs(x)
+    return padded.reshape(-1, block).max(axis=1)
+
+
+@dataclass(slots=True)
+class Effect:
+    """A rendered preset: its takes (mono float32 and stereo int16) and each take's peak envelope."""
+
+    preset: Preset
+    takes: list[np.ndarray]
+    pcm: list[np.ndarray] = field(default_factory=list)
+    envelopes: list[np.ndarray] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        """The preset's name."""
+        return self.preset.name
+
+
+def render_effect(preset: Preset, rate: int = RATE) -> Effect:
+    """Render every take of a preset with what the mixer needs to play and budget it."""
+    takes = render_takes(preset, rate)
+    pcm = []
+    for x in takes:
+        stereo = np.empty((len(x), 2), np.int16)
+        stereo[:, 0] = stereo[:, 1] = to_int16(x)
+        pcm.append(stereo)
+    # the envelope of what is played: one step of int16 rounding above the float take, to stay safe
+    envelopes = [peak_envelope(x) + np.float32(1.0 / 32767.0) for x in takes]
+    return Effect(preset, takes, pcm, envelopes)
+
+
+def startup_effects(presets: dict[str, Preset] | None = None, rate: int = RATE,
+                    later: tuple[str, ...] = ()) -> dict[str, Effect]:
+    """Everything the mixer needs at start-up: every preset rendered with all its takes, except
+    those named in ``later`` (the bus renders them when a level first needs them)."""
     presets = presets if presets is not None else load_presets()
-    return {name: render_preset(p, rate) for name, p in presets.items()}
-
-
-PITCH_JITTER = (0.96, 1.0, 1.04)  # cosmetic pitch variants of every effect, rendered once at start-up
-
-
-def startup_effects(presets: dict[str, Preset] | None = None,
-                    rate: int = RATE) -> tuple[dict[str, Preset], dict[str, list[np.ndarray]]]:
-    """Everything the mixer needs at start-up: the presets and each effect's pitch variants."""
-    presets = presets if presets is not None else load_presets()
-    variants = {name: [samples if r == 1.0 else repitch(samples, r) for r in PITCH_JITTER]
-                for name, samples in render_all(presets, rate).items()}
-    return presets, variants
+    return {name: render_effect(p, rate) for name, p in presets.items() if name not in later}
 
 
 def repitch(samples: np.ndarray, ratio: float) -> np.ndarray:
-    """Play ``samples`` (n, 2) int16 ``ratio`` times faster: cheap pitch jitter by resampling."""
+    """Play ``samples`` (n, 2) int16 ``ratio`` times faster: cheap pitch change by resampling."""
     n = len(samples)
     m = max(int(n / ratio), 1)
     src = np.minimum(np.arange(m) * ratio, n - 1)

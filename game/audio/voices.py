@@ -23,6 +23,7 @@ class Voice:
     name: str
     layers: tuple[dict[str, Any], ...]
     base: int | None = None
+    width: float = 0.0               # stereo spread 0..1 (music channels playing this voice)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,10 @@ def _voice(raw: Any, where: str) -> Voice:
     parsed = tuple(layer_params(lay if isinstance(lay, dict) else {"?": lay}, f"{at} layer {i}")
                    for i, lay in enumerate(layers))
     base = raw.get("base")
-    return Voice(raw["name"], parsed, base if isinstance(base, int) else None)
+    width = raw.get("width", 0.0)
+    if not isinstance(width, int | float) or isinstance(width, bool) or not 0.0 <= width <= 1.0:
+        raise SynthDataError(f"{at}: 'width' must be a number from 0 to 1")
+    return Voice(raw["name"], parsed, base if isinstance(base, int) else None, float(width))
 
 
 def load_voices(path: Path | None = None) -> VoiceBank:

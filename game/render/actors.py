@@ -9,6 +9,7 @@ and hold the last frame, and idle, walk, block and being held loop.
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -183,6 +184,12 @@ class Actors:
                 sheet = None
             self._sheets[name] = sheet
         return sheet
+
+    def preload(self, names: Iterable[str]) -> None:
+        """Load these sheets now (a level starting) rather than on the frame their first character
+        appears: decoding a sheet takes several milliseconds, a visible hitch in the middle of a fight."""
+        for name in names:
+            self._sheet(name)
 
     def sheet_for(self, e: Entity) -> tuple[SpriteSheet, str] | None:
         """The sheet and tag to draw an entity with (None when it has no sheet: warned once).

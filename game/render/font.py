@@ -34,6 +34,7 @@ class BitmapFont:
         self._fallback = "?" if "?" in self.glyphs else next(iter(self.glyphs))
         self._tinted: dict[Color, pygame.Surface] = {}
         self._rendered: dict[tuple[str, Color | None], pygame.Surface] = {}
+        self._drawn: dict[tuple[str, Color | None, bool, str], tuple[pygame.Surface, int, int]] = {}
 
     @classmethod
     def load(cls, name: str) -> BitmapFont:
@@ -107,13 +108,34 @@ class BitmapFont:
         """Draw ``text`` with its top at ``y``; ``x`` is the left edge, centre or right edge per ``align``."""
         if align not in ("left", "center", "right"):
             raise ValueError(f"align must be left, center or right, not {align!r}")
+        key = (text, tuple(color) if color is not None else None, shadow, align)
+        drawn = self._drawn.get(key)
+        if drawn is None:
+            drawn = self._drawn[key] = self._compose(text, color, align, shadow)
+            if len(self._drawn) > 512:   # scores change every frame; keep the cache bounded
+                self._drawn = {key: drawn}
+        image, ox, oy = drawn
         w, h = self.size(text)
         left = x - {"left": 0, "center": w // 2, "right": w}[align]
-        if shadow and self.shadow_offset:
-            dx, dy = self.shadow_offset
-            self._blit_text(surface, text, left + dx, y + dy, self._atlas_for((0, 0, 0)), align, w)
-        self._blit_text(surface, text, left, y, self._atlas_for(color), align, w)
+        surface.blit(image, (left + ox, y + oy))
         return pygame.Rect(left, y, w, h)
+
+    def _compose(self, text: str, color: Color | None, align: str,
+                 shadow: bool) -> tuple[pygame.Surface, int, int]:
+        """The text and its shadow on one transparent surface, drawn once and blitted each frame.
+
+        Glyphs are blitted in the same order as onto the screen; on a transparent surface SDL copies
+        each pixel as it is, so the result on screen is the same as drawing glyph by glyph.
+        Returns the surface and where its top-left lies from the text's own top-left.
+        """
+        w, h = self.size(text)
+        dx, dy = self.shadow_offset if shadow and self.shadow_offset else (0, 0)
+        ox, oy = min(0, dx), min(0, dy)
+        image = pygame.Surface((max(w, 1) + abs(dx), h + abs(dy)), pygame.SRCALPHA)
+        if dx or dy:
+            self._blit_text(image, text, dx - ox, dy - oy, self._atlas_for((0, 0, 0)), align, w)
+        self._blit_text(image, text, -ox, -oy, self._atlas_for(color), align, w)
+        return image, ox, oy
 
 
 @cache

@@ -113,6 +113,19 @@ def _background(view: MapView) -> tuple[int, int, int]:
     return BACKDROP
 
 
+def sheets_of(level: LevelDesc) -> list[str]:
+    """The sprite sheets a level's enemies and pickups are drawn with (players show from the start)."""
+    from game.render.actors import PICKUP_SHEET
+    from game.sim.flow import WOODEN_LEG_NAME
+
+    names = {s.kind for s in level.enemies}
+    if any(s.kind == "thug" and s.name == WOODEN_LEG_NAME for s in level.enemies):
+        names.add("thug_woodleg")
+    if level.pickups:
+        names.add(PICKUP_SHEET)
+    return sorted(names)
+
+
 class Stage:
     """Everything drawn during play; fed the world's events and stepped at 60 Hz by the play scene."""
 
@@ -159,6 +172,7 @@ class Stage:
             self.camera.placed = True
         self.effects = Effects(weather_for(level.name, level.music))
         self._by_id = {}
+        self.actors.preload(sheets_of(level))
 
     @property
     def camera_x(self) -> int:

@@ -27,7 +27,7 @@ def orient(tile: pygame.Surface, flags: int) -> pygame.Surface:
 class _BakedLayer:
     """One layer as a row of chunk surfaces plus how it moves with the camera."""
 
-    def __init__(self, layer: LayerView, chunks: list[pygame.Surface]) -> None:
+    def __init__(self, layer: LayerView, chunks: list[pygame.Surface | None]) -> None:
         self.layer = layer
         self.chunks = chunks
 
@@ -82,19 +82,23 @@ class TileLayers:
         self._tiles[gid] = surf
         return surf
 
-    def _bake(self, layer: LayerView) -> list[pygame.Surface]:
+    def _bake(self, layer: LayerView) -> list[pygame.Surface | None]:
+        """The layer as strips of ``CHUNK_PX``; a strip with no tile in it is None (no surface kept)."""
         tw, th = self.view.tile_width, self.view.tile_height
         height = self.view.pixel_height
         per_chunk = max(1, CHUNK_PX // tw)
-        chunks = []
+        chunks: list[pygame.Surface | None] = []
         gids = layer.gids
         for c0 in range(0, self.view.cols, per_chunk):
             cols = min(per_chunk, self.view.cols - c0)
+            block = gids[:, c0:c0 + cols]
+            if not block.any():
+                chunks.append(None)
+                continue
             surf = pygame.Surface((cols * tw, height), pygame.SRCALPHA)
             if self._converted:
                 surf = surf.convert_alpha()
             surf.fill((0, 0, 0, 0))
-            block = gids[:, c0:c0 + cols]
             for r, c in zip(*block.nonzero(), strict=True):
                 tile = self.tile(int(block[r, c]))
                 if tile is not None:
@@ -117,7 +121,9 @@ class TileLayers:
             first = max(0, (-x0) // step)
             last = min(len(baked.chunks) - 1, (cw - x0) // step)
             for i in range(first, last + 1):
-                canvas.blit(baked.chunks[i], (x0 + i * step, y0))
+                chunk = baked.chunks[i]
+                if chunk is not None:
+                    canvas.blit(chunk, (x0 + i * step, y0))
 
     def has_foreground(self) -> bool:
         """True when some visible layer is drawn over the characters."""

@@ -114,7 +114,11 @@ class AttractScene(Screen):
         self.stage.handle_events(events, self.world)
         self.stage.update(self.world)
         if self.app.audio is not None:
-            self.app.audio.handle_events(events, self.stage.camera_x)
+            self.app.audio.handle_events(events, self.stage.camera_x, self.world)
+
+    def frame_key(self, covered: bool) -> object:
+        """Like play: every displayed frame, motion interpolated between the recorded steps."""
+        return 0 if covered else None
 
     def leave(self) -> None:
         """Back to the title."""

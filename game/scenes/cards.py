@@ -31,6 +31,24 @@ def briefing_then_level(app: App, campaign: Campaign, level: str) -> Screen:
     return LevelCardScene(app, campaign, level)
 
 
+def level_music(level: str) -> str:
+    """The ``music`` map property of a level file, read from its head alone (a full load takes tens
+    of milliseconds; the level card does that); "" when there is none or the file cannot be read."""
+    import xml.etree.ElementTree as ET
+
+    from game.paths import resolve_level
+
+    try:
+        for _event, el in ET.iterparse(resolve_level(level), events=("end",)):
+            if el.tag == "property" and el.get("name") == "music":
+                return el.get("value") or (el.text or "")
+            if el.tag == "properties":
+                return ""  # the map's own properties come first; no music among them
+    except (OSError, ET.ParseError):
+        pass
+    return ""
+
+
 class CardScene(Screen):
     """A card of text with a portrait, revealed a few letters a step; punch/start goes on, Esc skips."""
 
@@ -99,9 +117,13 @@ class StoryCardScene(CardScene):
         self.level = level
 
     def enter(self) -> None:
-        """Quiet title music under the briefing."""
+        """Quiet title music under the briefing; the level's own track renders meanwhile."""
         super().enter()
         self.play_music("title")
+        if self.app.audio is not None:
+            music = level_music(self.level)
+            if music:
+                self.app.audio.prepare(music)
 
     def done(self) -> None:
         """On to the level card."""
@@ -112,6 +134,7 @@ class LevelCardScene(Screen):
     """The level's title, place and year on black; loads the level and starts it."""
 
     hints = (("punch", "GO"),)
+    redraw_every = 20     # a still card; only the prompt blinks, every 20 steps
 
     def __init__(self, app: App, campaign: Campaign, level: str) -> None:
         super().__init__(app)
@@ -129,6 +152,12 @@ class LevelCardScene(Screen):
         except LevelError as e:
             self.error = (e.problems or [str(e)])[0]
             app.notify(f"cannot load level {level}: {self.error}")
+
+    def enter(self) -> None:
+        """Make the level's music ready while the card shows, so it starts with the level."""
+        super().enter()
+        if self.app.audio is not None and self.desc is not None and self.desc.music:
+            self.app.audio.prepare(self.desc.music)
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Start after a moment, or at once on a press."""
@@ -187,6 +216,7 @@ class LevelClearScene(Screen):
 
     overlay = True
     hints = (("punch", "CONTINUE"),)
+    redraw_every = 0      # still, but for the prompt that appears after half a second
 
     def __init__(self, app: App, campaign: Campaign, world: World) -> None:
         super().__init__(app)
@@ -198,6 +228,10 @@ class LevelClearScene(Screen):
         """The fanfare."""
         super().enter()
         self.play_music("clear")
+
+    def frame_key(self, covered: bool) -> object:
+        """Drawn again when the prompt appears (and on input)."""
+        return 0 if covered else self.ticks > 30
 
     def act(self, pressed: int, held: int, back: bool) -> None:
         """Go on after a while or on a press."""

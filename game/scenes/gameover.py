@@ -22,6 +22,7 @@ class GameOverScene(Screen):
     """CONTINUE? 9..0: START continues (the level again, scores to 0); kick or time running out ends it."""
 
     overlay = True
+    redraw_every = 15     # the prompt blinks every 15 steps and the count changes every 60
     hints = (("start", "CONTINUE"), ("kick", "GIVE UP"))
     music = "gameover"
 

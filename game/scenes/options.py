@@ -33,6 +33,7 @@ class OptionsScene(Screen):
     """Left/right change a value (heard at once), punch toggles; everything is saved atomically."""
 
     hints = (("up/down", "MOVE"), ("left/right", "CHANGE"), ("kick", "BACK"))
+    redraw_every = 0      # a still list: drawn again only when the player changes something
 
     def __init__(self, app: App) -> None:
         super().__init__(app)

@@ -22,6 +22,7 @@ class PauseScene(Screen):
 
     overlay = True
     hints = (("up/down", "MOVE"), ("punch", "SELECT"), ("esc", "RESUME"))
+    redraw_every = 0      # nothing moves: drawn again only when the player does something
 
     def __init__(self, app: App, play: PlayScene) -> None:
         super().__init__(app)

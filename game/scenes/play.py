@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 RELOAD_POLL_TICKS = 30  # twice a second: a save shows up within a second
 RESULT_HOLD_TICKS = 75  # the last blow (or the exit) stays on screen a moment before the card
+LEVEL_MUSIC_FADE_MS = 50  # a level's music starts on its downbeat (prepared during the cards)
 
 
 class PlayScene(Scene):
@@ -72,7 +73,7 @@ class PlayScene(Scene):
         """Start the level's music; a stale Esc press must not pause at once."""
         self.app.input.take_pause()
         if self.app.audio is not None and self.level.music:
-            self.app.audio.play_music(self.level.music)
+            self.app.audio.play_music(self.level.music, fade_ms=LEVEL_MUSIC_FADE_MS)
 
     def resume(self) -> None:
         """Back from pause: a press still in flight must not pause again."""
@@ -145,7 +146,7 @@ class PlayScene(Scene):
         self.stage.handle_events(events, self.world)
         self.stage.update(self.world)
         if self.app.audio is not None:
-            self.app.audio.handle_events(events, self.stage.camera_x)
+            self.app.audio.handle_events(events, self.stage.camera_x, self.world)
             if self.world.chase is not None:    # the bus chase: the engine drones with the bus's speed
                 from game.audio.chase_cues import engine_drone
 

@@ -24,6 +24,9 @@ class Screen(Scene):
     #: (action, word) prompts shown at the foot of the screen.
     hints: tuple[tuple[str, str], ...] = (("up/down", "MOVE"), ("punch", "SELECT"), ("kick", "BACK"))
     music: str | None = None
+    #: Logic steps between changes of this screen's own animation (snow, blinking prompts), 1 = every
+    #: step; 0 = a still picture that changes only on input (the stack redraws on any input anyway).
+    redraw_every: int = 1
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
@@ -42,6 +45,12 @@ class Screen(Scene):
         """Start a music track when sound is on."""
         if self.app.audio is not None:
             self.app.audio.play_music(name)
+
+    def frame_key(self, covered: bool) -> object:
+        """Screens move in logic steps, not between them: draw once per ``redraw_every`` steps at most."""
+        if covered:
+            return 0
+        return self.ticks // self.redraw_every if self.redraw_every > 0 else 0
 
     # -- scene hooks -------------------------------------------------------------
     def enter(self) -> None:

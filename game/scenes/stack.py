@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
 import pygame
@@ -40,12 +41,24 @@ class Scene:
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """Draw onto the 320x180 canvas; ``alpha`` is how far we are towards the next step."""
 
+    def frame_key(self, covered: bool) -> Hashable | None:
+        """A value that changes whenever this scene's picture would: the stack draws again only then.
+
+        None means "draw every displayed frame" (motion interpolated between steps), the default
+        for the top scene. A covered scene does not update, so by default its picture stands still.
+        Input, a scene pushed or popped and a resized window always redraw (see ``SceneStack``).
+        """
+        return 0 if covered else None
+
 
 class SceneStack:
     """Push, pop and replace scenes; the top one gets input and updates."""
 
     def __init__(self) -> None:
         self.scenes: list[Scene] = []
+        self.draws = 0                    # frames drawn (the loop presents only these)
+        self._dirty = True
+        self._drawn_key: Hashable | None = None
 
     @property
     def top(self) -> Scene | None:
@@ -57,6 +70,7 @@ class SceneStack:
         if self.top:
             self.top.pause()
         self.scenes.append(scene)
+        self._dirty = True
         scene.enter()
 
     def pop(self) -> Scene | None:
@@ -64,6 +78,7 @@ class SceneStack:
         if not self.scenes:
             return None
         scene = self.scenes.pop()
+        self._dirty = True
         scene.exit()
         if self.top:
             self.top.resume()
@@ -74,6 +89,7 @@ class SceneStack:
         if self.scenes:
             self.scenes.pop().exit()
         self.scenes.append(scene)
+        self._dirty = True
         scene.enter()
 
     def close_all(self) -> None:
@@ -87,10 +103,37 @@ class SceneStack:
             self.scenes.pop().exit()
         self.push(scene)
 
-    def draw(self, canvas: pygame.Surface, alpha: float) -> None:
-        """Draw from the lowest scene that is not covered by an opaque one."""
+    def visible(self) -> list[Scene]:
+        """The scenes drawn, bottom first: from the lowest one not covered by an opaque scene."""
         start = len(self.scenes) - 1
         while start > 0 and self.scenes[start].overlay:
             start -= 1
-        for scene in self.scenes[max(start, 0):]:
+        return self.scenes[max(start, 0):]
+
+    def invalidate(self) -> None:
+        """Draw the next frame whatever the scenes' keys say (input arrived, the window changed)."""
+        self._dirty = True
+
+    def needs_draw(self, extra: Hashable = None) -> bool:
+        """True when the picture may differ from the last one drawn: a scene's ``frame_key`` changed,
+        a scene wants every frame, or :meth:`invalidate` was called. ``extra`` is the app's own
+        part of the picture (a notice line)."""
+        keys = []
+        top = self.top
+        for scene in self.visible():
+            key = scene.frame_key(scene is not top)
+            if key is None:
+                return True
+            keys.append(key)
+        return self._dirty or (tuple(keys), extra) != self._drawn_key
+
+    def draw(self, canvas: pygame.Surface, alpha: float, extra: Hashable = None) -> None:
+        """Draw from the lowest scene that is not covered by an opaque one."""
+        keys = []
+        top = self.top
+        for scene in self.visible():
             scene.draw(canvas, alpha)
+            keys.append(scene.frame_key(scene is not top))
+        self._drawn_key = (tuple(keys), extra)
+        self._dirty = False
+        self.draws += 1

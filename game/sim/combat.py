@@ -191,7 +191,8 @@ def _hit_victim(w: World, v: Entity, group: list[tuple[Entity, Entity, Move | No
             v.hitstop = max(v.hitstop, 4)
             if a.kind != "projectile" and a.state == "attack":
                 a.hitstop = max(a.hitstop, BLOCK_RECOIL_STOP)
-            w.emit(ev.BLOCK, x=px, y=py, z=pz, actor=a.eid, target=v.eid, strength=strength, tag=v.char)
+            w.emit(ev.BLOCK, x=px, y=py, z=pz, actor=a.eid, target=v.eid, strength=strength, tag=v.char,
+                   move="bullet" if a.kind == "projectile" else m.name if m else "throw")
             continue
         if v.team == PLAYER_TEAM:
             dmg = dmg * w.diff.enemy_damage_pct // 100
@@ -199,7 +200,8 @@ def _hit_victim(w: World, v: Entity, group: list[tuple[Entity, Entity, Move | No
             a.move_hit = True
             a.hitstop = max(a.hitstop, stop)
         total += dmg
-        w.emit(ev.HIT, x=px, y=py, z=pz, actor=a.eid, target=v.eid, value=dmg, strength=strength, tag=v.char)
+        w.emit(ev.HIT, x=px, y=py, z=pz, actor=a.eid, target=v.eid, value=dmg, strength=strength, tag=v.char,
+               move="bullet" if a.kind == "projectile" else m.name if m else "throw")
         scoring.on_hit(w, a, v, dmg)
         rank = (strength, dmg, -a.eid)
         if dominant is None or rank > dominant:

@@ -72,6 +72,8 @@ class Event:
     value: int = 0
     strength: int = 0
     tag: str = ""
+    move: str = ""         # HIT/BLOCK/WHIFF: the move that caused it ("kick", "headbutt", "bullet", "throw")
+
 
 # The bus chase (game/sim/chase/): x/y in road px / map px, see game/sim/chase/state.py
 RAM = "ram"                # a vehicle rams another: actor/target = vehicle ids, tag = the rammed kind

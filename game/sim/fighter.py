@@ -110,7 +110,7 @@ def age(w: World, e: Entity) -> None:
                 w.fire(e, m)
             elif m.hitboxes:
                 w.emit(ev.WHIFF, x=e.x // FP, y=e.y // FP, z=e.z // FP, actor=e.eid, strength=m.strength,
-                       tag=e.move)
+                       tag=e.move, move=e.move)
         if e.anim_tick >= m.total:
             end_move(w, e)
     elif st == "hurt" or st == "getup" or st == "down" or (st == "block" and e.kind == "enemy"):
@@ -267,7 +267,8 @@ def land(w: World, e: Entity) -> None:
     elif st == "thrown":
         from game.sim.combat import kill
         e.hp = max(0, e.hp - e.damage)
-        w.emit(ev.HIT, x=x, y=y, actor=e.owner, target=e.eid, value=e.damage, strength=3, tag=e.char)
+        w.emit(ev.HIT, x=x, y=y, actor=e.owner, target=e.eid, value=e.damage, strength=3, tag=e.char,
+               move="throw")
         w.emit(ev.KNOCKDOWN, x=x, y=y, target=e.eid, strength=3, tag=e.char)
         if e.hp <= 0:
             kill(w, e, 1 if e.vx > 0 else -1, 0, 0, w.by_id.get(e.owner))

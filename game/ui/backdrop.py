@@ -82,15 +82,24 @@ def moscow_night(width: int = 320, height: int = 180) -> pygame.Surface:
 
 def searchlights(canvas: pygame.Surface, ticks: int) -> None:
     """Two slow searchlight beams sweeping the sky (draw the city over them)."""
-    beams = pygame.Surface(canvas.get_size(), pygame.SRCALPHA)
+    beams = _beam_layer(canvas.get_size())
+    beams.fill((0, 0, 0, 0))
+    drawn = []
     for i, (x0, speed, phase) in enumerate(((70, 0.011, 0.0), (250, 0.008, 2.1))):
         angle = math.sin(ticks * speed + phase) * 0.55 + (0.25 if i else -0.25)
         tip_x = x0 + math.sin(angle) * 220
         tip_y = 144 - math.cos(angle) * 220
         spread = 16
-        pygame.draw.polygon(beams, (255, 120, 90, 30), [(x0 - 2, 144), (x0 + 2, 144),
-                                                         (tip_x + spread, tip_y), (tip_x - spread, tip_y)])
-    canvas.blit(beams, (0, 0))
+        drawn.append(pygame.draw.polygon(beams, (255, 120, 90, 30), [
+            (x0 - 2, 144), (x0 + 2, 144), (tip_x + spread, tip_y), (tip_x - spread, tip_y)]))
+    area = drawn[0].unionall(drawn[1:])
+    canvas.blit(beams, area.topleft, area)   # outside the beams the layer is clear: nothing to blend
+
+
+@cache
+def _beam_layer(size: tuple[int, int]) -> pygame.Surface:
+    """One transparent layer for the beams, cleared and reused every frame (not a new one per frame)."""
+    return pygame.Surface(size, pygame.SRCALPHA)
 
 
 class Snow:
