@@ -11,7 +11,7 @@ from game.sim.events import CHASE_EVENT_KINDS, Event
 def test_every_chase_event_kind_has_a_cue_in_the_chase_map_and_the_game_s_map():
     missing = [k for k in CHASE_EVENT_KINDS if k not in chase_cues.CHASE_CUES]
     assert not missing, f"chase events without a sound entry in game/audio/chase_cues.py: {missing}"
-    assert all(k in cues.CUES for k in CHASE_EVENT_KINDS), "a chase event kind missing from the game's cue table"
+    assert all(k in cues.CUES for k in CHASE_EVENT_KINDS), "a chase event kind missing from the cue table"
     for kind, spec in chase_cues.CHASE_CUES.items():   # the game's table plays what the chase map says
         if spec.get("sfx"):
             assert cues.sfx_for(Event(kind, 0)) == spec["sfx"], kind

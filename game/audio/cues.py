@@ -123,7 +123,7 @@ class Ambience:
 # Scenery sounds, keyed by the level's music track (the same key the stage uses for its weather).
 AMBIENCE: dict[str, tuple[Ambience, ...]] = {
     "bathhouse": (Ambience("steam_hiss", (3.0, 7.0)),),                 # the steam vents of the baths
-    # the bus chase: the engine drones with the bus's speed (chase_cues.engine_drone); the city's traffic honks
+    # the bus chase: the engine drones with the bus's speed (chase_cues.engine_drone); traffic honks
     "chase": (Ambience("car_horn", (5.0, 12.0)),),
 }
 
