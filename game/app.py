@@ -105,6 +105,7 @@ class App:
     def show_notice(self, text: str, seconds: float = 3.0) -> None:
         """Show a short message on screen only (for problems already printed to stderr)."""
         self.message, self.message_ticks = text, int(seconds * 60)
+        self.training_view = False   # F3 during play: the training overlay, kept from level to level
 
     def _open_audio(self, mute: bool) -> object:
         try:

@@ -91,7 +91,8 @@ def sim_parser() -> argparse.ArgumentParser:
     p.add_argument("--bot", action="store_true", help="the bot plays (else nobody touches the controls)")
     p.add_argument("--seed", type=_non_negative, default=0)
     p.add_argument("--seeds", type=_seeds, metavar="A-B",
-                   help="balance report: one JSON line per seed (bot plays), then a summary line")
+                   help="balance report: one JSON line per seed (bot plays), then a summary line; "
+                        "each with a feel object (docs/level-design.md)")
     p.add_argument("--ticks", type=_non_negative, default=None, help="stop after N ticks (default 15 min)")
     p.add_argument("--replay", metavar="FILE", help="play back a recorded replay and verify it")
     p.add_argument("--record", metavar="FILE", help="record the run to a replay file")

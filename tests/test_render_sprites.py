@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import re
 
+import numpy as np
 import pygame
 import pytest
 
 from game.paths import assets_dir
-from game.render.actors import move_frame, phase_counts, timed_frame
+from game.render.actors import move_frame, phase_counts, sheet_phase_counts, timed_frame
 from game.render.atlas import load_sheet
 from game.sim import fighter
 from game.sim.moves import MOVE_FILE_ALIAS, Move, load_moveset
@@ -17,8 +18,10 @@ from game.sim.moves import MOVE_FILE_ALIAS, Move, load_moveset
 #: The non-attack animation tags the rules set (``anim`` = state name; see game/sim/fighter.py).
 COMMON_TAGS = ("idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown",
                "block")
-#: States only players reach: holding someone (enemies never grab; game/sim/controls.py).
-PLAYER_TAGS = ("grab",)
+#: States only players reach: holding someone (enemies never grab; game/sim/controls.py) and running.
+PLAYER_TAGS = ("grab", "run")
+#: How much of a wind-up's silhouette must differ from every idle frame (share of the pixels either covers).
+WINDUP_DIFFERS = {True: 0.25, False: 0.2}    # knock-down moves, other enemy moves
 
 
 def _names(data_file: str) -> list[str]:
@@ -92,3 +95,41 @@ def test_jump_pose_follows_vertical_speed_and_hurt_holds_its_last_frame():
     assert actors.frame_of(sheet, "jump", e, False) is jump[-1][0]
     e.anim, e.state, e.vz, e.anim_tick = "hurt", "hurt", 0, 500
     assert actors.frame_of(sheet, "hurt", e, False) is sheet.frames("hurt")[-1][0]
+
+
+def _silhouette(surface: pygame.Surface) -> np.ndarray:
+    return pygame.surfarray.array_alpha(surface) > 0
+
+
+@pytest.mark.parametrize(("char", "player"), character_sheets())
+def test_enemy_wind_ups_read_differently_from_idle(char, player):
+    """Every frame an enemy shows during a move's startup is a pose of its own, not the idle stance with
+    an arm moved: the telegraph the player reacts to (stronger for the moves that knock down)."""
+    if player:
+        return
+    sheet = load_sheet(char)
+    idles = [_silhouette(f) for f, _ in sheet.frames("idle")]
+    for name, move in load_moveset(char).moves.items():
+        frames = sheet.frames(name)
+        counts = sheet_phase_counts([d for _, d in frames], move)
+        for tick in range(move.startup):
+            pose = _silhouette(frames[move_frame(len(frames), move, tick, counts)][0])
+            for idle in idles:
+                share = (pose ^ idle).sum() / max(1, (pose | idle).sum())
+                assert share >= WINDUP_DIFFERS[move.knockdown], (
+                    f"{char} {name}: wind-up at tick {tick} is only {share:.0%} different from idle")
+
+
+def test_running_loops_its_stride_while_the_run_lasts():
+    from game.render.actors import Actors
+    from game.sim.entities import Entity
+
+    actors = Actors()
+    sheet = load_sheet("danko")
+    runner = Entity(eid=1, kind="player", x=0, y=0, char="danko", state="run", anim="run")
+    shown = []
+    for tick in range(0, 240, 3):
+        runner.anim_tick = tick
+        shown.append(id(actors.frame_of(sheet, "run", runner, False)))
+    assert len(set(shown)) == len(sheet.frames("run")) >= 4
+    assert len(set(shown[-20:])) > 1, "the stride keeps cycling, it does not stop on its last frame"

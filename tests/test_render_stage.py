@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pygame
@@ -12,6 +13,7 @@ from game.render.screen import HEIGHT, WIDTH
 from game.render.stage import Stage, synthesised_view
 from game.sim import events as ev
 from game.sim import testlevel
+from game.sim.entities import Entity
 from game.sim.events import Event
 from game.sim.fixed import FP
 from game.sim.world import World
@@ -142,7 +144,7 @@ def test_every_event_kind_can_be_shown(canvas):
         stage.update(world)
         stage.draw(canvas, world, 0.0)
     shown = {p.kind for p in stage.effects.particles}
-    assert {"spark", "dust", "muzzle", "pop", "ember"} <= shown
+    assert {"spark", "dust", "muzzle", "pop", "ember", "desperation"} <= shown
     assert stage.camera.shake > 0
 
 
@@ -198,3 +200,122 @@ def test_steam_in_the_bathhouse_and_snow_in_moscow_drift_on_their_own():
     steam = Effects("steam", seed=1)
     steam.update(100, 12)
     assert steam.steam and all(40 <= s[0] <= 100 + 320 + 60 for s in steam.steam)
+
+
+def test_a_struck_body_flashes_once_then_shakes_through_its_hitstop():
+    from game.render.actors import Actors
+
+    world = World(testlevel.corridor(kinds=("thug",)), seed=1)
+    victim = world.by_id[world.slots[0].eid]
+    actors = Actors()
+    victim.state, victim.hitstop = "hurt", 0
+    actors.remember(world.entities)
+    flashes, shakes = [], []
+    for left in range(9, 0, -1):       # a 9-step freeze counting down, as the rules do
+        victim.hitstop = left
+        actors.remember(world.entities)
+        flash, dx = actors.struck(victim)
+        flashes.append(flash)
+        shakes.append(dx)
+    assert flashes == [True, True] + [False] * 7, "white for the first two steps only, not a strobe"
+    assert all(shakes) and all((a > 0) != (b > 0) for a, b in itertools.pairwise(shakes))
+    assert max(abs(d) for d in shakes) <= 2
+    victim.hitstop = 0
+    actors.remember(world.entities)
+    assert actors.struck(victim) == (False, 0)
+    victim.state, victim.hitstop = "attack", 6   # the attacker freezes too, but neither flashes nor shakes
+    actors.remember(world.entities)
+    assert actors.struck(victim) == (False, 0)
+
+
+def test_training_overlay_draws_boxes_floor_and_the_move_frame(canvas):
+    from game.render.overlay import HIT, HURT, PHASE_COLOURS, move_label
+    from game.sim.actions import Action
+
+    level = testlevel.corridor(kinds=("thug",))
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    player = world.by_id[world.slots[0].eid]
+    world.step([Action.PUNCH])
+    stage.update(world)
+    assert player.state == "attack"
+    move = world.moveset(player.char).moves[player.move]
+    text, colour = move_label(world, player)
+    assert text == f"{player.move.upper()} S {player.anim_tick + 1}/{move.total}"
+    assert colour == PHASE_COLOURS["startup"]
+    stage.draw(canvas, world, 0.0)
+    plain = pygame.surfarray.array3d(canvas).copy()
+    stage.training = True
+    stage.draw(canvas, world, 0.0)
+    assert (player.eid, text) in stage._overlay.shown
+    drawn = pygame.surfarray.array3d(canvas)
+    assert (drawn == HURT).all(axis=2).sum() > (plain == HURT).all(axis=2).sum() + 40, "hurtbox outline"
+    while player.state == "attack" and move.phase(player.anim_tick) != "active":
+        world.step([0])
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    assert move_label(world, player)[1] == PHASE_COLOURS["active"]
+    assert (pygame.surfarray.array3d(canvas) == HIT).all(axis=2).sum() > 8, "the hitbox while it is out"
+
+
+def test_one_combo_counter_per_player_instead_of_stacking_pop_ups(canvas):
+    from game.render.hud import COMBO_HOLD
+
+    level = testlevel.corridor()
+    world = World(level, seed=1, players=2)
+    stage = Stage(level, None)
+    p = world.by_id[world.slots[0].eid]
+    combo = world.combos[0]
+    for hit in range(1, 6):                 # five hits in a row, each scored into the combo
+        combo.add(60, 90)
+        stage.handle_events([Event(ev.SCORE, world.tick, p.x // FP, p.y // FP, 0, actor=p.eid, value=60,
+                                   tag="combo"), Event(ev.COMBO, world.tick, value=hit, actor=p.eid)], world)
+        stage.update(world)
+        stage.draw(canvas, world, 0.0)
+        assert stage.hud.shown["combos"] == [(hit, 60 * hit), None]
+    assert not [q for q in stage.effects.particles if q.kind == "pop"], "combo points are not pop-ups"
+    combo.hits = combo.points = combo.ticks_left = 0     # the combo ended
+    seen = []
+    for _ in range(COMBO_HOLD + 2):
+        stage.update(world)
+        stage.draw(canvas, world, 0.0)
+        seen.append(stage.hud.shown["combos"][0])
+    assert seen[0] == (5, 300), "the finished total stays a moment"
+    assert None in seen[-16:-1] and (5, 300) in seen[-16:-1], "then blinks out"
+    assert seen[-1] is None
+    world.combos[1].add(40, 90)             # player 2's counter is their own, on their side
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    assert stage.hud.shown["combos"] == [None, (1, 40)]
+
+
+@pytest.mark.parametrize("name", ["gangster", "hitman", "cleanhead", "bodyguard", "viktor", "thug_woodleg"])
+def test_the_enemy_name_in_the_hud_is_never_cut(canvas, name, monkeypatch):
+    from game.render import hud as hud_module
+
+    monkeypatch.setitem(hud_module.DISPLAY_NAMES, name, name.upper().split("_")[0])
+    level = testlevel.corridor(kinds=("thug",))
+    world = World(level, seed=1)
+    stage = Stage(level, None)
+    player = world.by_id[world.slots[0].eid]
+    foe = Entity(eid=999, kind="enemy", x=player.x + 40 * FP, y=player.y, char=name, hp=10, max_hp=20)
+    world.entities.append(foe)
+    world.by_id[foe.eid] = foe
+    world.last_hit_enemy = foe.eid
+    stage.update(world)
+    stage.draw(canvas, world, 0.0)
+    name_rect, bar_rect = stage.hud.shown["enemy_name"]
+    full = stage.hud.small.size(hud_module.display_name(name))[0]
+    assert name_rect.width >= full and bar_rect.left > name_rect.right - 1, f"{name} is cut by its bar"
+    assert bar_rect.right <= 4 + hud_module.PORTRAIT + 7 + hud_module.BAR_W + 2
+
+
+def test_the_desperation_shockwave_is_timed_and_sized_from_the_move():
+    from game.render.effects import desperation_shape
+    from game.sim.moves import load_moveset
+
+    for char in ("danko", "danko_bath", "ridzik"):
+        m = load_moveset(char).moves["desperation"]
+        startup, reach, depth = desperation_shape(char)
+        assert startup == m.startup and depth == m.lane // FP
+        assert reach == max(max(abs(b[0]), abs(b[1])) for b in m.hitboxes) // FP

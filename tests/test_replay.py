@@ -44,7 +44,14 @@ def test_recorder_feeds_the_decoded_frame():
 def test_altered_replay_is_reported_at_the_first_bad_checkpoint():
     replay, _ = _record(mash(1200, seed=2))
     inputs = list(replay.inputs())
+    # Tamper where it must matter: the first tick from 437 on where Danko is free to walk.
+    probe = World(testlevel.corridor(), seed=replay.seed)
     tamper_tick = 437
+    for t, f in enumerate(inputs):
+        if t >= 437 and probe.by_id[probe.slots[0].eid].state in ("idle", "walk"):
+            tamper_tick = t
+            break
+        probe.step(f)
     inputs[tamper_tick] = (inputs[tamper_tick][0] ^ 0x2,)  # flip "right" for one tick
     altered = Replay(level=replay.level, level_hash=replay.level_hash, seed=replay.seed,
                      difficulty=replay.difficulty, players=replay.players,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pygame
+import pytest
 from screen_driver import Driver
 
 from game.scenes.campaign import CONTINUE_SECONDS, Campaign
@@ -139,6 +140,26 @@ def test_player_two_joins_with_start_on_another_device(game):
     game.key("d", hold=20)                  # player 2's own keys now move Ridzik
     ridzik = play.world.by_id[play.world.slots[1].eid]
     assert ridzik.vx or ridzik.x
+
+
+@pytest.mark.parametrize("hold", [1, 2, 40])
+def test_joining_with_start_held_for_one_or_many_frames_does_not_pause(game, hold):
+    play = start_play(game)
+    game.tick(5)
+    game.key("right shift", hold=hold)      # player 2's START, tapped or held down a while
+    game.tick(3)
+    assert play.world.players == 2 and game.stack == ["PlayScene"], f"held {hold} frames"
+    game.key("right shift")                 # a fresh press after the join is player 2's START
+    assert game.stack == ["PlayScene", "PauseScene"]
+
+
+@pytest.mark.parametrize("hold", [1, 40])
+def test_a_pad_joining_with_start_held_does_not_pause(game, hold):
+    play = start_play(game)
+    game.app.input.attach_pad(11)
+    game.pad(11, "start", hold=hold)
+    game.tick(3)
+    assert play.world.players == 2 and game.stack == ["PlayScene"], f"held {hold} frames"
 
 
 def test_a_second_pad_joins_player_two(game):
@@ -283,3 +304,15 @@ def test_player_ones_pad_pauses_and_another_pad_joins(game):
     game.app.input.attach_pad(6)
     game.pad(6, "start")
     assert play.world.players == 2 and game.stack == ["PlayScene"]
+
+
+def test_f3_toggles_the_training_view_and_it_stays_on_for_the_next_level(game):
+    play = start_play(game)
+    assert not play.stage.training
+    game.key("f3")
+    assert play.stage.training and game.stack == ["PlayScene"]
+    play.restart()
+    game.tick()
+    assert game.top is not play and game.top.stage.training
+    game.key("f3")
+    assert not game.top.stage.training

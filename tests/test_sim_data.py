@@ -10,9 +10,10 @@ from game.paths import assets_dir
 from game.sim.moves import MOVE_FILE_ALIAS, DataError, load_moveset, parse_moveset, read_json
 from game.sim.stats import ENEMY_KINDS, enemy_stats, validate_all
 
-COMMON = {"idle", "walk", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown", "block"}
+COMMON = {"idle", "walk", "run", "jump", "hurt", "knockdown", "down", "getup", "death", "grabbed", "thrown",
+          "block"}
 PLAYER_MOVES = {"punch1", "punch2", "punch3", "kick", "jump_kick", "jump_punch", "headbutt", "knee", "throw",
-                "shoot"}
+                "shoot", "back_attack", "desperation", "run_attack", "dodge"}
 ENEMY_MOVES = {"thug": {"punch", "kick"}, "bather": {"punch", "charge"}, "gangster": {"punch", "knife"},
                "nurse": {"stab", "kick"}, "hitman": {"punch", "shoot"},
                "viktor": {"punch", "kick", "shoot", "dash"}}

@@ -64,6 +64,11 @@ CUES: dict[str, Cue] = {
     ev.GAME_OVER: Cue(music="gameover"),
     ev.TIMEOUT: Cue("timeout"),
     ev.PLAYER_JOIN: Cue("player_join"),
+    # Fight feel (issue 10): existing presets until these get sounds of their own.
+    ev.COMBO: Cue(silent="the combo counter rides on hits that already make their own sound"),
+    ev.DODGE: Cue("whiff"),
+    ev.DESPERATION: Cue("punch_heavy"),
+    ev.RUN: Cue(silent="footsteps already sound while running"),
 }
 
 # Effects the game plays outside the simulation (menus, scenery); listed so export and tests see them.

@@ -90,8 +90,14 @@ class InputRouter:
                             self.padmap[player].get(PAD_BUTTONS[name], 0) | bit)
 
     def set_players(self, players: int) -> None:
-        """One player: every keyboard binding drives player 1. Two: each their own."""
-        self.players = players
+        """One player: every keyboard binding drives player 1. Two: each their own.
+
+        Whatever is held at the change counts as already down for its new owner, so the START that
+        brought player 2 in is not read again as player 2 pressing START (which would pause).
+        """
+        if players != self.players:
+            self.players = players
+            self._prev = self._bits(self.keys_down, {p.instance_id: p.buttons for p in self.pads.values()})
 
     # -- events ----------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
@@ -162,14 +168,25 @@ class InputRouter:
     # -- per-step output ---------------------------------------------------------
     def frame(self) -> tuple[int, ...]:
         """The action bits of each player for this logic step (call once per step)."""
+        buttons = {iid: set(pad.buttons) for iid, pad in self.pads.items()}
+        for iid, button in self.tapped_buttons:
+            buttons.setdefault(iid, set()).add(button)
+        bits = self._bits(self.keys_down | self.tapped_keys, buttons)
+        self.tapped_keys.clear()
+        self.tapped_buttons.clear()
+        self._edges = [b & ~p for b, p in zip(bits, self._prev, strict=True)]
+        self._prev = bits
+        return tuple(bits[: self.players])
+
+    def _bits(self, keys: set[int], buttons: dict[int, set[int]]) -> list[int]:
+        """Action bits of both players from these keys and each pad's buttons (plus sticks)."""
         bits = [0, 0]
-        for code in self.keys_down | self.tapped_keys:
+        for code in keys:
             for player, bit in self.keymap.get(code, ()):
                 bits[0 if self.players == 1 else player] |= bit
         for pad in self.pads.values():
             slot = 0 if self.players == 1 else pad.player
-            taps = {b for iid, b in self.tapped_buttons if iid == pad.instance_id}
-            for button in pad.buttons | taps:
+            for button in buttons.get(pad.instance_id, ()):
                 bits[slot] |= self.padmap[pad.player].get(button, 0)
             if pad.stick_x <= -STICK_DEADZONE:
                 bits[slot] |= Action.LEFT
@@ -179,11 +196,7 @@ class InputRouter:
                 bits[slot] |= Action.UP
             elif pad.stick_y >= STICK_DEADZONE:
                 bits[slot] |= Action.DOWN
-        self.tapped_keys.clear()
-        self.tapped_buttons.clear()
-        self._edges = [b & ~p for b, p in zip(bits, self._prev, strict=True)]
-        self._prev = bits
-        return tuple(bits[: self.players])
+        return bits
 
     def pressed(self, player: int | None = None) -> int:
         """Bits that went down at the last :meth:`frame` (menus use these); ``None`` = any player."""

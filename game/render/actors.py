@@ -29,10 +29,21 @@ TRAIL_LEN = 4
 BULLET_CORE = ((255, 255, 255), (255, 230, 120))
 BULLET_TRAIL = ((255, 190, 60), (220, 110, 30), (150, 60, 24))
 #: Animations that cycle while their state lasts; every other one plays once and holds its last frame.
-LOOPING = frozenset({"idle", "walk", "block", "grab", "grabbed", "thrown"})
+LOOPING = frozenset({"idle", "walk", "run", "block", "grab", "grabbed", "thrown"})
 APEX = 96   # 1/256 px per tick: slower than this either way counts as the top of a jump
 #: Pickup sheets: one sheet holding every kind as a tag, unless an entity names its own sheet.
 PICKUP_SHEET = "pickups"
+#: States in which a frozen (hitstop) body is the one that was hit: it flashes, then shakes.
+STRUCK_STATES = frozenset({"hurt", "knockdown", "grabbed", "thrown", "death"})
+FLASH_STEPS = 2   # a struck body shows white for the first steps of its hitstop only (no strobe)
+
+
+def shake_offset(hitstop: int) -> int:
+    """Sideways jitter in px of a struck body with ``hitstop`` steps of freeze left: +-2, then +-1."""
+    if hitstop <= 0:
+        return 0
+    amp = 2 if hitstop > 3 else 1
+    return amp if hitstop % 2 else -amp
 
 
 def phase_counts(n: int, startup: int, active: int, recovery: int) -> tuple[int, int, int]:
@@ -128,6 +139,7 @@ class Actors:
         self._missing: set[str] = set()
         self._sheets: dict[str, SpriteSheet | None] = {}
         self._phases: dict[tuple[str, str], tuple[int, int, int] | None] = {}
+        self._stop: dict[int, tuple[int, int]] = {}   # eid -> (hitstop last step, hitstop when it began)
         self._now = 0
         self.drawn = 0   # entities drawn in the last frame (tests and the bench read it)
 
@@ -136,6 +148,12 @@ class Actors:
         """Call once per logic step, after the world moved: positions for interpolation and bullet trails."""
         self._prev = self._cur
         self._cur = {e.eid: (e.x, e.y, e.z) for e in entities}
+        stops = {}
+        for e in entities:
+            if e.hitstop > 0:
+                last, began = self._stop.get(e.eid, (0, 0))
+                stops[e.eid] = (e.hitstop, e.hitstop if e.hitstop > last else began)
+        self._stop = stops
         live = set()
         for e in entities:
             if e.kind == "projectile":
@@ -218,6 +236,16 @@ class Actors:
                 idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0 and cycles)
         return frames[idx][0]
 
+    def struck(self, e: Entity) -> tuple[bool, int]:
+        """(flash white?, sideways shake in px) for a body frozen by a hit it took.
+
+        The flash lasts the first :data:`FLASH_STEPS` steps of the freeze; the shake all of it.
+        """
+        if e.hitstop <= 0 or e.kind == "pickup" or e.state not in STRUCK_STATES:
+            return False, 0
+        began = self._stop.get(e.eid, (e.hitstop, e.hitstop))[1]
+        return e.hitstop > began - FLASH_STEPS, shake_offset(e.hitstop)
+
     def white(self, surf: pygame.Surface) -> pygame.Surface:
         """The frame as a white silhouette (hitstop flash), cached per frame surface."""
         key = (id(surf), True)
@@ -272,11 +300,11 @@ class Actors:
             sheet, tag = found
             flipped = e.facing < 0
             surf = self.frame_of(sheet, tag, e, flipped)
-            if (e.hitstop > 0 and e.hitstop % 4 < 2 and e.kind != "pickup"
-                    and e.state in ("hurt", "knockdown", "grabbed", "thrown", "death")):
+            flash, jitter = self.struck(e)
+            if flash:
                 surf = self.white(surf)
             px_, py_ = sheet.pivot_for(flipped)
-            blit(surf, (sx - px_, sy - py_))
+            blit(surf, (sx + jitter - px_, sy - py_))
             drawn += 1
         self.drawn = drawn
 

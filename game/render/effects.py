@@ -1,4 +1,6 @@
-"""Hit sparks, dust, muzzle flashes, score pop-ups, bathhouse steam and Moscow snow, driven by sim events.
+"""Hit sparks, dust, muzzle flashes, pop-ups, the desperation shockwave, bathhouse steam and Moscow snow,
+driven by sim events. Points of a combo (``score`` events tagged ``combo``) show on the HUD's combo counter,
+not as pop-ups.
 
 Effect sprites are drawn here once, at 1x, in a small fixed palette (bold, no smoothing), then blitted.
 All randomness is cosmetic and comes from this module's own ``random.Random``.
@@ -18,6 +20,8 @@ from game.render.font import BitmapFont, FontError
 from game.render.hud import fast, put
 from game.sim import events as ev
 from game.sim.events import Event
+from game.sim.fixed import FP
+from game.sim.moves import DataError, load_moveset
 
 WHITE = (255, 255, 255)
 PALE = (255, 244, 176)
@@ -34,6 +38,9 @@ MAX_PARTICLES = 320
 POP_TOP = 32              # pop-ups stay below the HUD band
 SPARK_RADIUS = {1: 7, 2: 10, 3: 14}
 SPARK_FRAME_TICKS = 3
+#: The desperation special's (startup ticks, reach along the floor, depth either way) when its move data
+#: cannot be read; otherwise the shockwave is timed and sized from the user's ``desperation`` move.
+DESPERATION_DEFAULT = (6, 44, 20)
 
 
 # -- sprites drawn in code ---------------------------------------------------------------------
@@ -196,8 +203,15 @@ class Effects:
                 self.dust(e.x, e.y, 3, 4)
             elif k == ev.SHOT:
                 self.add(Particle("muzzle", e.x, e.y, e.z, 6, facing_of.get(e.actor, 1)))
-            elif k == ev.SCORE and e.value > 0:
+            elif k == ev.SCORE and e.value > 0 and e.tag != "combo":
                 self.popup(e.x, e.y, e.z + 66, str(e.value), "score")
+            elif k == ev.DESPERATION:
+                shape = desperation_shape(e.tag)
+                self.add(Particle("desperation", e.x, e.y, 0, shape[0] + 22, shape))
+            elif k == ev.DODGE:
+                self.dust(e.x, e.y, 3, 3, spread=6)
+            elif k == ev.RUN:
+                self.dust(e.x - 6 * facing_of.get(e.actor, 1), e.y, 2, 3, spread=3)
             elif k == ev.PICKUP:
                 self.popup(e.x, e.y, e.z + 20, (e.tag or "item").upper(), "pickup")
             elif k == ev.EXTRA_LIFE:
@@ -334,11 +348,39 @@ class Effects:
                     continue
                 img = muzzle_frames(facing)[0 if p.age < 3 else 1]  # type: ignore[arg-type]
                 blit(img, (sx if facing > 0 else sx - img.get_width(), sy - img.get_height() // 2))
+            elif k == "desperation":
+                self._draw_desperation(canvas, sx, sy, p.age, p.data)  # type: ignore[arg-type]
             elif k == "pop" and self.font is not None:
                 if p.age > p.life - 12 and p.age % 4 < 2:
                     continue
                 text, colour = p.data  # type: ignore[misc]
                 put(canvas, self.font, text, sx, sy, colour, align="center")
+
+    def _draw_desperation(self, canvas: pygame.Surface, sx: int, sy: int, age: int,
+                          shape: tuple[int, int, int]) -> None:
+        """The special: a ring of light closing on the body while it gathers, then a shockwave along the
+        floor out to the reach of the hit, with rays from the body for the first ticks of the burst."""
+        gather, reach, lane = shape
+        if age < gather:
+            r = max(4, 26 - 3 * age * 6 // max(1, gather))
+            pygame.draw.circle(canvas, PALE, (sx, sy - 30), r, 1)
+            pygame.draw.circle(canvas, YELLOW, (sx, sy - 30), max(2, r - 5), 1)
+            return
+        t = age - gather
+        r = min(reach, 12 + t * 6)
+        depth = max(2, r * lane // max(1, reach))
+        ring = pygame.Rect(sx - r, sy - depth, 2 * r, 2 * depth)
+        if t < 12 or t % 2 == 0:   # the ring breaks up as it fades
+            pygame.draw.ellipse(canvas, ORANGE, ring.inflate(2, 2), 2)
+            pygame.draw.ellipse(canvas, YELLOW if t < 8 else RED, ring, 1)
+        if t < 6:
+            for i in range(8):
+                a = i * math.pi / 4 + math.pi / 8
+                ca, sa = math.cos(a), math.sin(a)
+                inner, outer = 10 + t * 3, 18 + t * 5
+                start = (round(sx + ca * inner), round(sy - 30 + sa * inner * 0.8))
+                end = (round(sx + ca * outer), round(sy - 30 + sa * outer * 0.8))
+                pygame.draw.line(canvas, WHITE if t < 3 else PALE, start, end)
 
     def draw_weather(self, canvas: pygame.Surface, cam_x: int, cam_y: int) -> None:
         """Steam clouds or falling snow over the whole scene (call after foreground layers)."""
@@ -355,6 +397,19 @@ class Effects:
                 big = depth > 1.0
                 size = 2 if big else 1
                 canvas.fill(SNOW[0] if depth > 0.7 else SNOW[1], (sx, int(y), size, size))
+
+
+@cache
+def desperation_shape(char: str) -> tuple[int, int, int]:
+    """(startup ticks, reach in px along the floor, depth in px either way) of ``char``'s desperation."""
+    try:
+        m = load_moveset(char).moves.get("desperation") if char else None
+    except DataError:
+        m = None
+    if m is None or not m.hitboxes:
+        return DESPERATION_DEFAULT
+    reach = max(max(abs(b[0]), abs(b[1])) for b in m.hitboxes) // FP
+    return m.startup, max(8, reach), max(2, m.lane // FP)
 
 
 def weather_for(level_name: str, music: str) -> str:

@@ -34,8 +34,13 @@ STRIP_H = 12              # the bottom logo strip
 PORTRAIT = 22             # portrait box size (inside the frame)
 BAR_W, BAR_H = 92, 7
 AMMO_W = 16               # bullet icon and count after the energy bar
-ENEMY_NAME_W = 44         # room for the longest enemy name before its bar
+ENEMY_NAME_W = 44         # the enemy bar starts here, or after a longer name (never cut)
+ENEMY_BAR_MIN = 30        # the enemy bar is never narrower than this
 BAND_H = 30               # the dark band behind the top HUD
+COMBO_Y = BAND_H + 4      # the combo counters sit just under the band, on each player's side
+COMBO_HOLD = 45           # ticks a finished combo's total stays up (blinking out at the end)
+COMBO_BUMP = 4            # ticks the count jumps up after a new hit
+COMBO_COLOUR = (255, 214, 72)
 
 #: What the HUD calls each character kind on screen.
 DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "thug": "THUG",
@@ -174,6 +179,9 @@ class Hud:
         if self.logo is None:
             warn("assets/ui has no RED HEAT logo strip images; drawing the strip with the title font")
         self._drain: dict[int, float] = {}    # eid -> the red "energy lost" segment draining behind
+        # per player index: (hits, points, ticks since the last hit, ticks left to show after it ended)
+        self._combo: dict[int, tuple[int, int, int, int]] = {}
+        self._plates: dict[tuple[int, int], pygame.Surface] = {}
         self.shown: dict[str, object] = {}
         self._band: pygame.Surface | None = None
 
@@ -197,6 +205,15 @@ class Hud:
                 self._drain[eid] = frac if frac >= d else max(frac, d - 0.008)
         for eid in [k for k in self._drain if k not in by_id]:
             del self._drain[eid]
+        for index, combo in enumerate(world.combos):
+            hits, points, since, hold = self._combo.get(index, (0, 0, 0, 0))
+            if combo.hits > 0:
+                since = 0 if combo.hits != hits else since + 1
+                self._combo[index] = (combo.hits, combo.points, since, COMBO_HOLD)
+            elif hold > 0:
+                self._combo[index] = (hits, points, since + 1, hold - 1)
+            else:
+                self._combo.pop(index, None)
 
     # -- pieces --------------------------------------------------------------------------
     def bar(self, canvas: pygame.Surface, x: int, y: int, w: int, h: int, eid: int, hp: int, max_hp: int,
@@ -254,10 +271,53 @@ class Hud:
         if e is None:
             return None
         tx = bx + PORTRAIT + 7
-        put(canvas, self.small, display_name(e.char), tx, 20, (255, 178, 140))
-        self.bar(canvas, tx + ENEMY_NAME_W, 22, BAR_W - ENEMY_NAME_W, 5, e.eid, e.hp, e.max_hp,
-                 BAR_ENEMY)
+        name = put(canvas, self.small, display_name(e.char), tx, 20, (255, 178, 140))
+        left = max(tx + ENEMY_NAME_W, name.right + 3)
+        width = max(ENEMY_BAR_MIN, tx + BAR_W - left)
+        self.bar(canvas, left, 22, width, 5, e.eid, e.hp, e.max_hp, BAR_ENEMY)
+        self.enemy_name_at = (name, pygame.Rect(left - 1, 21, width + 2, 7))
         return int(e.hp)
+
+    def combo(self, canvas: pygame.Surface, index: int, right: bool) -> tuple[int, int] | None:
+        """A player's combo counter under the band on their side: the hits big, the combo's points under.
+
+        A finished combo's total stays a moment, blinking out; returns (hits, points) when drawn.
+        """
+        shown = self._combo.get(index)
+        if shown is None:
+            return None
+        hits, points, since, hold = shown
+        if hold < 16 and hold % 4 < 2:
+            return None
+        count, word, total = str(hits), "HIT" if hits == 1 else "HITS", str(points)
+        big_w, big_h = self.title.size(count)
+        word_w = self.small.size(word)[0]
+        width = max(big_w + 2 + word_w, self.small.size(total)[0]) + 1
+        height = big_h + self.small.line_height + 1
+        x = canvas.get_width() - 5 - width if right else 5
+        y = COMBO_Y - (2 if since < COMBO_BUMP and hold == COMBO_HOLD else 0)
+        canvas.blit(self._plate(width + 4, height + 2), (x - 2, y - 1))
+        if right:   # mirrored on player 2's side: the count at the outer edge
+            put(canvas, self.title, count, x + width, y, None, "right")
+            put(canvas, self.small, word, x + width - big_w - 2, y + big_h - self.small.line_height - 1,
+                NAME_COLOUR, "right")
+            put(canvas, self.small, total, x + width, y + big_h, COMBO_COLOUR, "right")
+        else:
+            put(canvas, self.title, count, x, y)
+            put(canvas, self.small, word, x + big_w + 2, y + big_h - self.small.line_height - 1, NAME_COLOUR)
+            put(canvas, self.small, total, x, y + big_h, COMBO_COLOUR)
+        return hits, points
+
+    def _plate(self, w: int, h: int) -> pygame.Surface:
+        """A dark see-through plate with cut corners behind a combo counter, cached by size."""
+        img = self._plates.get((w, h))
+        if img is None:
+            img = pygame.Surface((w, h), pygame.SRCALPHA)
+            img.fill((*INK, 170))
+            for cx, cy in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)):
+                img.set_at((cx, cy), (0, 0, 0, 0))
+            img = self._plates[(w, h)] = fast(img)
+        return img
 
     def timer(self, canvas: pygame.Surface, world: World) -> int | None:
         """Seconds left, top centre; red in the last ten."""
@@ -338,10 +398,13 @@ class Hud:
         for slot in world.slots:
             bx = 4 if slot.index == 0 else canvas.get_width() - 4 - (PORTRAIT + 7 + BAR_W + 4)
             players.append(self.player_block(canvas, world, slot, bx, by_id))
+        self.enemy_name_at: tuple[pygame.Rect, pygame.Rect] | None = None
         self.shown = {
             "players": players,
+            "combos": [self.combo(canvas, slot.index, slot.index == 1) for slot in world.slots],
             "timer": self.timer(canvas, world),
             "enemy_hp": self.enemy_block(canvas, world, 4, by_id),
+            "enemy_name": self.enemy_name_at,   # (name rect, bar rect): the bar never covers the name
             "go": self.go(canvas, world, tick),
             "logo_px": self.logo_strip(canvas, float(world.progress())),
         }

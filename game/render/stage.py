@@ -15,6 +15,7 @@ from game.render.actors import Actors
 from game.render.camera import Camera, player_xs
 from game.render.effects import Effects, weather_for
 from game.render.hud import Hud
+from game.render.overlay import TrainingOverlay
 from game.render.tilelayers import TileLayers
 from game.sim.events import Event
 from game.sim.level import LevelDesc
@@ -120,6 +121,8 @@ class Stage:
         self.hud = Hud()
         self.hud.convert()
         self.tick = 0
+        self.training = False          # F3: the training overlay (boxes, floor, move frames)
+        self._overlay: TrainingOverlay | None = None
         self.camera: Camera
         self.effects: Effects
         self._by_id: dict[int, Entity] = {}
@@ -192,6 +195,10 @@ class Stage:
         self.effects.draw(canvas, cx, cy)
         self.tiles.draw(canvas, cx, cy, True)
         self.effects.draw_weather(canvas, cx, cy)
+        if self.training:
+            if self._overlay is None:
+                self._overlay = TrainingOverlay()
+            self._overlay.draw(canvas, world, cx, cy)
         self.hud.draw(canvas, world, self._by_id, self.tick)
         if self.picture_errors:
             self.hud.draw_errors(canvas, self.picture_errors)

@@ -58,6 +58,7 @@ class PlayScene(Scene):
         from game.render.stage import Stage
 
         self.stage = Stage(level, level_path)
+        self.stage.training = app.training_view
 
     @classmethod
     def from_path(cls, app: App, name_or_path: str, hot_reload: bool = False) -> PlayScene:
@@ -92,9 +93,11 @@ class PlayScene(Scene):
             warn(f"could not save replay {self.app.options.record} ({e.strerror or e})")
 
     def handle(self, event: pygame.event.Event) -> None:
-        """F5 reloads the level; focus loss pauses; START on another device brings in player 2."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.watcher is not None:
-            # F5 reloads keeping the clock and health; Shift+F5 reloads for a fresh start of the level
+        """F3 toggles the training view; F5 reloads the level (keeping the clock and health; Shift+F5 for a
+        fresh start); focus loss pauses; START on another device brings in player 2."""
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_F3:
+            self.app.training_view = self.stage.training = not self.stage.training
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F5 and self.watcher is not None:
             self._apply_reload(self.watcher.reload(), fresh=bool(event.mod & pygame.KMOD_SHIFT))
         elif event.type in (pygame.WINDOWFOCUSLOST, getattr(pygame, "WINDOWMINIMIZED", -1)):
             if self.world.result is None:

@@ -2,8 +2,13 @@
 
 Only ``difficulty.tokens`` enemies may hold an attack token at once; only a holder walks in and
 attacks. The others wait at their kind's distance, spread over both sides of their target and over
-the depth of the floor, preferring the side the player is not facing. Modes (``Entity.ai``):
-``wait`` (hover at a slot), ``attack`` (holding a token), ``retreat`` (hurt and backing off).
+the depth of the floor. Modes (``Entity.ai``): ``wait`` (hover at a slot), ``attack`` (holding a
+token), ``retreat`` (hurt and backing off).
+
+Fair play: tokens go to enemies the player can see first; a holder behind the player's back walks
+round to the front before it swings, and only after ``BEHIND_PATIENCE`` ticks of trying may it attack
+from behind. Nobody takes a turn against a player in grace (``PlayerSlot.grace``: the level's first
+seconds, a join, a respawn). Standing enemies step out of each other's space (``SPACE_X``/``SPACE_Y``).
 """
 
 from __future__ import annotations
@@ -25,6 +30,10 @@ THINK_EVERY = 3
 PLAN_EVERY = 16                # ticks between re-planning the waiting slots
 SLOT_DEPTHS = (0, -22, 22, -40, 40)
 REACT_RANGE = 48 * FP          # an enemy this close to a swinging player may block or back off
+BEHIND_PATIENCE = 150          # ticks a token holder tries to reach the player's front before it may strike
+SPACE_X = 18 * FP              # standing enemies closer than this across and SPACE_Y in depth step apart
+SPACE_Y = 9 * FP
+STANDING = frozenset({"idle", "walk", "attack", "hurt", "block"})
 
 
 def _target(w: World, e: Entity) -> Entity | None:
@@ -56,6 +65,7 @@ def think(w: World) -> None:
     if w.tick % PLAN_EVERY == 0:
         _plan_slots(w, enemies)
     _grant_tokens(w, enemies)
+    standing: list[Entity] | None = None
     for e in enemies:
         if e.dormant or e.hitstop > 0:
             continue
@@ -67,6 +77,38 @@ def think(w: World) -> None:
         if e.state in ("idle", "walk", "block") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0
                                                    or e.state == "idle"):
             _act(w, e)
+            if e.state == "idle" or e.state == "walk":
+                if standing is None:
+                    standing = [o for o in enemies if o.z == 0 and o.state in STANDING]
+                _make_room(w, e, standing)
+
+
+def _in_grace(w: World, p: Entity) -> bool:
+    return p.slot >= 0 and w.slots[p.slot].grace > 0
+
+
+def _behind(e: Entity, p: Entity) -> bool:
+    """``e`` stands at ``p``'s back."""
+    return (e.x - p.x) * p.facing < 0
+
+
+def _make_room(w: World, e: Entity, standing: list[Entity]) -> None:
+    """Enemies on their feet never share a spot: one that has just decided where to walk steps away in
+    depth from any standing enemy too close (its choice holds until it decides again)."""
+    ex, ey = e.x, e.y
+    for o in standing:
+        dx, dy = ex - o.x, ey - o.y
+        if -SPACE_X < dx < SPACE_X and -SPACE_Y < dy < SPACE_Y and o is not e:
+            depth = w.enemy_stats(e).depth
+            up = dy < 0 or (dy == 0 and e.eid > o.eid)
+            if up and ey - depth < w.floor_top:
+                up = False
+            elif not up and ey + depth > w.floor_bottom:
+                up = True
+            e.vy = -depth if up else depth
+            if e.vx and (e.vx > 0) == (dx < 0):
+                e.vx = 0       # don't walk on into them
+            return
 
 
 def _plan_slots(w: World, enemies: list[Entity]) -> None:
@@ -103,14 +145,14 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
         if e.token or e.dormant or e.ai == "retreat" or e.ai_timer > 0 or e.state not in ("idle", "walk"):
             continue
         p = w.by_id.get(e.ai_target)
-        if p is None or not p.alive:
+        if p is None or not p.alive or _in_grace(w, p):
             continue
         dist = abs(p.x - e.x) + abs(p.y - e.y)
         if dist > 260 * FP:
             continue
         score = dist
-        if (e.x - p.x) * p.facing < 0:
-            score -= 48 * FP    # behind the player's back: first in line
+        if _behind(e, p):
+            score += 64 * FP    # behind the player's back: the ones the player can see go first
         if w.enemy_stats(e).boss:
             score -= 400 * FP
         if best is None or score < best_score or (score == best_score and e.eid < best.eid):
@@ -197,7 +239,8 @@ def _act(w: World, e: Entity) -> None:
 
 
 def _attack(w: World, e: Entity, p: Entity) -> None:
-    if e.ai_timer <= 0 or p.state in ("down", "getup", "death", "knockdown") or p.invuln > 30:
+    if (e.ai_timer <= 0 or p.state in ("down", "getup", "death", "knockdown") or p.invuln > 30
+            or _in_grace(w, p)):
         # The player is down or the chance is gone: give the turn to someone else.
         w.release_token(e)
         e.ai, e.ai_timer = "wait", 20
@@ -209,6 +252,16 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
     want = (rng.lo + rng.hi) // 2 * FP
     side = 1 if e.x >= p.x else -1
     in_lane = abs(p.y - e.y) <= ATTACK_LANE
+    lo, hi = w.player_bounds()
+    patient = TOKEN_HOLD_MAX - e.ai_timer < BEHIND_PATIENCE
+    if _behind(e, p) and patient:
+        # No blindsides: come round to where the player can see you (wide of them in depth).
+        side = p.facing if lo <= p.x + p.facing * want <= hi else side
+        gy = p.y + (ATTACK_LANE * 5 if e.y >= p.y else -ATTACK_LANE * 5) if dist < want else p.y
+        gy = min(max(gy, w.floor_top), w.floor_bottom)
+        _walk_to(w, e, p.x + side * want, gy, 120)
+        e.facing = 1 if p.x >= e.x else -1
+        return
     if in_lane and rng.lo * FP <= dist <= rng.hi * FP:
         e.vx = e.vy = 0
         e.facing = -side
@@ -216,7 +269,6 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         start_move(w, e, name)
         return
     gx = p.x + side * want
-    lo, hi = w.player_bounds()
     if not lo <= gx <= hi:
         # No room on this side inside the locked screen: come round the other side.
         gx = p.x - side * want

@@ -3,6 +3,12 @@
 It lines up on the nearest enemy's lane, jabs into combos, knees and throws what it grabs, guards
 against swings it sees coming, steps out when surrounded, picks up health when low, shoots the boss,
 and otherwise walks to the next wave or the exit.
+
+It finishes what it starts: the enemy it last swung at stays its focus while it lies on the floor,
+and it waits beside it for it to get up. It uses every move a player has: it runs (double tap) to far
+enemies and into a running attack, rolls out of the lane of a gun being raised (dodge), hits an enemy
+winding up behind its back with the back attack, and bursts out with the desperation special when
+surrounded.
 """
 
 from __future__ import annotations
@@ -21,6 +27,11 @@ LOW_HP_PCT = 45
 REACTION = 8              # ticks before the bot notices an enemy's wind-up
 DETOUR_TICKS = 90         # a detour not reached by then is given up
 DETOUR_SAME = 16 * FP     # a goal that moved less than this is still the same goal
+RUN_FROM = 130 * FP       # an enemy (or goal) this far along the street is worth running to
+RUN_ATTACK_REACH = 44 * FP
+BACK_REACH = 30 * FP
+FOCUS_RANGE = 160 * FP
+DOWN_STATES = ("down", "knockdown", "getup", "death")
 
 
 class Bot:
@@ -32,6 +43,8 @@ class Bot:
         self.knees = 0
         self.evade = 0
         self.detour: tuple[int, int, int, int, int] | None = None   # (x, y) via, for goal (x, y), until tick
+        self.focus = -1           # the enemy it is beating up
+        self.queue: list[int] = []   # inputs already decided for the next ticks (double taps)
 
     def decide(self, world: World) -> int:
         """The input bitmask for this tick."""
@@ -50,14 +63,27 @@ class Bot:
         me = w.by_id.get(slot.eid)
         if me is None or not me.alive or slot.out:
             return 0
+        if self.queue:
+            return self.queue.pop(0)
         if me.state == "grab":
             return self._hold(me)
         if me.grab_eid >= 0:
             return 0      # mid-knee: wait for it rather than buffer another press
         self.knees = 0
         enemies = [e for e in w.entities if e.kind == "enemy" and e.alive and not e.remove]
+        burst = self._desperate(w, me, enemies)
+        if burst:
+            return burst
+        roll = self._dodge(w, me, enemies)
+        if roll:
+            return roll
+        back = self._back_attack(w, me, enemies)
+        if back:
+            return back
         guard = self._threat(w, me, enemies)
         if guard:
+            if guard != me.facing and me.state != "block":
+                return Action.RIGHT if guard > 0 else Action.LEFT   # turn to face it first
             return Action.PUNCH | Action.KICK
         near = [e for e in enemies
                 if abs(e.x - me.x) < 240 * FP and (not e.dormant or abs(e.x - me.x) < 160 * FP)]
@@ -87,9 +113,60 @@ class Bot:
             return Action.PUNCH | back
         return Action.PUNCH
 
-    def _threat(self, w: World, me: Entity, enemies: list[Entity]) -> bool:
+    def _tap_twice(self, direction: int, hold: int = 0) -> int:
+        """A double tap of ``direction`` (then held with ``hold``): run or dodge."""
+        self.queue = [0, direction]
+        return direction if not self.prev & direction else 0
+
+    def _desperate(self, w: World, me: Entity, enemies: list[Entity]) -> int:
+        # Surrounded (or caught in a beating) with health to spare: burst out.
+        if me.state not in ("idle", "walk", "run", "hurt", "block") or me.hp * 100 < me.max_hp * 30:
+            return 0
+        close = [e for e in enemies if abs(e.x - me.x) < 40 * FP and abs(e.y - me.y) < 14 * FP
+                 and e.state not in DOWN_STATES]
+        sides = {1 if e.x > me.x else -1 for e in close}
+        healthy = me.hp * 2 > me.max_hp
+        if len(close) >= 3 or (len(close) >= 2 and me.state == "hurt" and (len(sides) == 2 or healthy)):
+            if self.prev & (Action.SPECIAL | Action.JUMP):
+                return 0
+            return Action.SPECIAL | Action.JUMP
+        return 0
+
+    def _dodge(self, w: World, me: Entity, enemies: list[Entity]) -> int:
+        # A gun being raised in my lane: roll out of it along the depth.
+        if me.state not in ("idle", "walk"):
+            return 0
+        for e in enemies:
+            if e.state != "attack" or abs(e.y - me.y) > 8 * FP or (me.x - e.x) * e.facing <= 0:
+                continue
+            m = w.moveset(e.char).moves[e.move]
+            lunge = m.advance >= 256 or m.projectile is not None     # a gun or a charge coming down my lane
+            if lunge and REACTION <= e.anim_tick < m.startup and abs(e.x - me.x) > 40 * FP:
+                mid = (w.floor_top + w.floor_bottom) // 2
+                return self._tap_twice(Action.DOWN if me.y < mid else Action.UP)
+        return 0
+
+    def _back_attack(self, w: World, me: Entity, enemies: list[Entity]) -> int:
+        # Someone at my back, close and in my lane: hit behind without turning (before their blow lands).
+        if me.state not in ("idle", "walk") or self.prev & (Action.PUNCH | Action.JUMP):
+            return 0
+        mine = w.moveset(me.char).moves["back_attack"]
+        for e in enemies:
+            behind = (e.x - me.x) * me.facing < 0
+            if not behind or abs(e.x - me.x) > BACK_REACH or abs(e.y - me.y) > 6 * FP or e.hitstop:
+                continue
+            if e.state == "attack":
+                m = w.moveset(e.char).moves[e.move]
+                if m.startup - e.anim_tick > mine.startup + 1:   # mine lands first
+                    return Action.PUNCH | Action.JUMP
+            elif e.state in ("idle", "walk") and e.invuln == 0:
+                return Action.PUNCH | Action.JUMP
+        return 0
+
+    def _threat(self, w: World, me: Entity, enemies: list[Entity]) -> int:
+        """The side (+1/-1) of a swing worth guarding against, 0 for none."""
         if me.state not in ("idle", "walk", "block") and not (me.state == "attack" and me.move == "punch1"):
-            return False
+            return 0
         for e in enemies:
             if e.state != "attack" or abs(e.x - me.x) > GUARD_RANGE or abs(e.y - me.y) > 10 * FP:
                 continue
@@ -98,8 +175,8 @@ class Bot:
             m = w.moveset(e.char).moves[e.move]
             # Like a person, it needs a moment to see a swing coming: only slow wind-ups get guarded.
             if REACTION <= e.anim_tick < m.startup + m.active and m.projectile is None:
-                return True
-        return False
+                return 1 if e.x > me.x else -1
+        return 0
 
     @staticmethod
     def _nearest(me: Entity, items: list[Entity]) -> Entity | None:
@@ -119,11 +196,38 @@ class Bot:
         right = sum(1 for e in enemies if 0 < e.x - me.x < 40 * FP and abs(e.y - me.y) < 12 * FP)
         if left and right and me.state in ("idle", "walk") and left + right >= 3:
             self.evade = 20
-        standing = [e for e in enemies if e.state not in ("down", "knockdown", "death", "getup")]
+        standing = [e for e in enemies if e.state not in DOWN_STATES]
         t = self._nearest(me, standing or enemies)
+        f = w.by_id.get(self.focus)
+        if (f is not None and f.alive and not f.remove and f in enemies and abs(f.x - me.x) < FOCUS_RANGE
+                and (t is None or f.state not in DOWN_STATES
+                     or abs(t.x - me.x) > 36 * FP or abs(t.y - me.y) > 12 * FP)):
+            t = f      # finish the one on the floor unless someone else is right on top of me
         if t is None:
             return 0
         dx, dy = t.x - me.x, t.y - me.y
+        if t.state in DOWN_STATES:
+            # Wait beside it, in its lane and facing it, for it to get up.
+            gx = t.x - (1 if dx > 0 else -1) * 18 * FP
+            bits = self._walk_to(w, me, gx, t.y) if abs(gx - me.x) > 4 * FP or abs(dy) > LANE else 0
+            side = 1 if dx > 0 else -1
+            if not bits and me.facing != side:
+                bits = Action.RIGHT if side > 0 else Action.LEFT
+            if not bits and t.state == "getup" and t.timer <= 3:
+                return self._press(Action.PUNCH)
+            return bits
+        if me.state == "run":
+            if abs(dx) <= RUN_ATTACK_REACH and abs(dy) <= LANE:
+                self.focus = t.eid
+                return self._press(Action.PUNCH) | (Action.RIGHT if me.facing > 0 else Action.LEFT)
+            if (dx > 0) == (me.facing > 0) and abs(dx) > RUN_ATTACK_REACH:
+                bits = Action.RIGHT if me.facing > 0 else Action.LEFT
+                if abs(dy) > LANE:
+                    bits |= Action.DOWN if dy > 0 else Action.UP
+                return bits
+        if (abs(dx) > RUN_FROM and abs(dy) < 24 * FP and me.state in ("idle", "walk")
+                and line_clear(w, me.x, me.y, t.x, t.y)):
+            return self._tap_twice(Action.RIGHT if dx > 0 else Action.LEFT)
         side = 1 if dx > 0 else -1
         boss = w.enemy_stats(t).boss
         if boss and ammo > 0 and abs(dy) <= LANE and abs(dx) > 48 * FP:
@@ -137,16 +241,19 @@ class Bot:
             bits |= Action.DOWN if dy > 0 else Action.UP
         if abs(dx) > REACH_FAR:
             bits |= Action.RIGHT if dx > 0 else Action.LEFT
-        elif abs(dx) < REACH_NEAR:
-            bits |= Action.LEFT if dx > 0 else Action.RIGHT
+        elif abs(dx) < REACH_NEAR and (me.facing != side or abs(dx) < 3 * FP):
+            # On top of it: turn to face it, or step back if there is no room to swing.
+            bits |= (Action.RIGHT if side > 0 else Action.LEFT) if me.facing != side and abs(dx) >= 3 * FP \
+                else (Action.LEFT if dx > 0 else Action.RIGHT)
         elif me.facing != side:
             bits |= Action.RIGHT if side > 0 else Action.LEFT
         elif (t.state == "hurt" and me.state in ("idle", "walk") and me.facing == side and abs(dy) <= LANE
               and not w.enemy_stats(t).heavy and (w.tick // 90) % 3 == 0):
             # Now and then step into a stunned enemy to grab it instead of finishing the chain.
             return Action.RIGHT if side > 0 else Action.LEFT
-        elif abs(dy) <= LANE and t.state not in ("down", "knockdown", "getup", "death"):
+        elif abs(dy) <= LANE and t.state not in DOWN_STATES:
             use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
+            self.focus = t.eid
             return self._press(Action.KICK if use_kick else Action.PUNCH)
         return bits
 

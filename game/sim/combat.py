@@ -39,7 +39,10 @@ def hurtbox(w: World, e: Entity) -> HurtRec | None:
         return None
     box = w.moveset(e.char).hurtbox
     if e.move:
-        mbox = w.moveset(e.char).moves[e.move].hurtbox_at(e.anim_tick)
+        m = w.moveset(e.char).moves[e.move]
+        if e.anim_tick < m.invuln:
+            return None     # a dodge or a desperation move: untouchable for its first frames
+        mbox = m.hurtbox_at(e.anim_tick)
         if mbox is not None:
             box = mbox
     x0, x1, z0, z1 = box
@@ -138,11 +141,12 @@ def throw(w: World, holder: Entity, v: Entity, m: Move) -> None:
     w.emit(ev.THROW, x=v.x // FP, y=v.y // FP, z=v.z // FP, actor=holder.eid, target=v.eid, strength=3)
 
 
-def _direction(a: Entity, v: Entity) -> int:
+def _direction(a: Entity, v: Entity, m: Move | None = None) -> int:
     if a.kind == "projectile" or a.state == "thrown":
         return 1 if a.vx > 0 else -1
-    if a.state == "attack":
+    if a.state == "attack" and not (m is not None and m.hitboxes and m.hitboxes[0][0] < 0):
         return a.facing
+    # A blow that reaches behind (a back attack, a desperation burst) sends victims away from the attacker.
     return 1 if v.x >= a.x else -1
 
 
@@ -165,8 +169,8 @@ def apply_hits(w: World, hits: list[tuple[Entity, Entity, Move | None]]) -> None
 
 def _hit_props(a: Entity, m: Move | None) -> tuple[int, int, int, int, int, int, bool]:
     """(damage, hitstun, hitstop, knockback, launch, strength, knockdown) of a hit."""
-    if m is None:  # a thrown body
-        return a.damage, 30, 6, 512, 512, 3, True
+    if m is None:  # a thrown body (its landing freezes it again: fighter.land)
+        return a.damage, 30, 12, 512, 512, 3, True
     return m.damage, m.hitstun, m.hitstop, m.knockback, m.launch, m.strength, m.knockdown
 
 
@@ -178,7 +182,7 @@ def _hit_victim(w: World, v: Entity, group: list[tuple[Entity, Entity, Move | No
         a.hit_ids.append(v.eid)
         if a.kind == "projectile":
             a.remove = True
-        direction = _direction(a, v)
+        direction = _direction(a, v, m)
         dmg, _, stop, _, _, strength, _ = _hit_props(a, m)
         px, py, pz = (a.x + v.x) // 2 // FP, v.y // FP, (v.z // FP) + 40
         if _blocks(v, direction, m):

@@ -5,6 +5,14 @@ combo window (or during the previous punch's recovery). Kick is the strong kick;
 kick are jump attacks. Walking into a stunned enemy grabs it: punch knees (the third knocks down), kick
 headbutts, punch while pushing away throws behind you, jump lets go. Special fires the pistol.
 Holding punch and kick together blocks (it also cancels the wind-up of a jab or a kick).
+
+Punch and jump together is the back attack (a blow behind you); special and jump together is the
+desperation special (``desperation`` in the move file: it costs ``hp_cost_pct`` of max hp but never the
+last point, is invulnerable for ``invuln`` ticks and knocks down everyone close; it also breaks out of
+hitstun). "Together" means the second button is pressed while the first is held, on the ground or within
+``TAKEOFF_TICKS`` of a jump's takeoff. Tapping left or right twice within ``rules.json``'s
+``double_tap_ticks`` runs (state ``run``); punch or kick while running is the running attack
+(``run_attack``). Tapping up or down twice rolls along the depth (``dodge``: invulnerable, ``depth`` speed).
 """
 
 from __future__ import annotations
@@ -21,6 +29,7 @@ if TYPE_CHECKING:
     from game.sim.world import World
 
 BUFFER_TICKS = 6          # a press this early is remembered until the current move allows it
+TAKEOFF_TICKS = 3         # a jump this young still turns into a back attack or desperation move
 GRAB_REACH = 26 * FP
 GRAB_LANE = 6 * FP
 # Plain ints: IntFlag arithmetic is slow in the per-tick path.
@@ -33,7 +42,13 @@ CANCEL_INTO_BLOCK = ("punch1", "kick")
 def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
     """Apply one tick of input to a player character."""
     pressed = bits & ~slot.prev_input
-    if pressed & PUNCH:
+    duo = _together(pressed, bits)
+    double = _double_tap(w, slot, pressed)
+    if duo:
+        e.buffer, e.buffer_timer = duo, BUFFER_TICKS
+    elif double:
+        e.buffer, e.buffer_timer = double, BUFFER_TICKS
+    elif pressed & PUNCH:
         e.buffer, e.buffer_timer = "punch", BUFFER_TICKS
     elif pressed & KICK:
         e.buffer, e.buffer_timer = "kick", BUFFER_TICKS
@@ -53,14 +68,60 @@ def control(w: World, e: Entity, slot: PlayerSlot, bits: int) -> None:
         st = "idle"
     if st == "attack":
         _during_move(w, e, guard)
-    elif st == "idle" or st == "walk":
+    elif st == "idle" or st == "walk" or st == "run":
         _on_foot(w, e, slot, dx, dy, guard)
+    elif st == "hurt" and e.buffer == "desperation":
+        e.buffer = ""
+        desperation(w, e)
     elif st == "jump":
-        if e.buffer in ("punch", "kick") and not e.air_attacked:
+        if (e.buffer in ("back_attack", "desperation") and e.anim_tick <= TAKEOFF_TICKS
+                and not e.air_attacked and e.vz > 0):
+            # The other button of the pair came a moment after jump: the jump never happened.
+            b, e.buffer = e.buffer, ""
+            e.z = e.vz = e.vx = 0
+            if b == "desperation":
+                desperation(w, e)
+            else:
+                start_move(w, e, b)
+        elif e.buffer in ("punch", "kick") and not e.air_attacked:
             start_move(w, e, "jump_punch" if e.buffer == "punch" else "jump_kick")
             e.buffer = ""
     elif st == "grab":
         _holding(w, e, dx)
+
+
+def _together(pressed: int, bits: int) -> str:
+    """``back_attack`` or ``desperation`` when jump and punch (special) are pressed together."""
+    if not (pressed & (JUMP | PUNCH | SPECIAL)) or not bits & JUMP:
+        return ""
+    if bits & SPECIAL and (pressed & JUMP or pressed & SPECIAL):
+        return "desperation"
+    if bits & PUNCH and (pressed & JUMP or pressed & PUNCH) and not bits & KICK:
+        return "back_attack"
+    return ""
+
+
+def _double_tap(w: World, slot: PlayerSlot, pressed: int) -> str:
+    """``run`` for a second tap of left or right, ``dodge_up``/``dodge_down`` for up or down."""
+    tap = (1 if pressed & RIGHT else -1 if pressed & LEFT else 2 if pressed & DOWN
+           else -2 if pressed & UP else 0)
+    if not tap:
+        return ""
+    double = slot.tap_dir == tap and w.tick - slot.tap_tick <= w.rules["double_tap_ticks"]
+    slot.tap_dir, slot.tap_tick = (0, -1000) if double else (tap, w.tick)
+    if not double:
+        return ""
+    return "run" if tap in (1, -1) else "dodge_down" if tap > 0 else "dodge_up"
+
+
+def desperation(w: World, e: Entity) -> None:
+    """The desperation special: pay its hp cost (never the last point), then burst out."""
+    m = w.moveset(e.char).moves["desperation"]
+    cost = max(0, min(e.max_hp * m.hp_cost_pct // 100, e.hp - 1))
+    e.hp -= cost
+    e.hitstop = 0
+    start_move(w, e, "desperation")
+    w.emit(ev.DESPERATION, x=e.x // FP, y=e.y // FP, actor=e.eid, value=cost, tag=e.char)
 
 
 def _directions(slot: PlayerSlot, bits: int, pressed: int) -> tuple[int, int]:
@@ -111,9 +172,30 @@ def _on_foot(w: World, e: Entity, slot: PlayerSlot, dx: int, dy: int, guard: boo
         e.vx = e.vy = 0
         set_state(e, "block")
         return
+    ps = w.player_stats(e)
     b = e.buffer
     if b:
         e.buffer = ""
+        if b == "back_attack":
+            start_move(w, e, "back_attack")     # facing stays: the blow goes behind
+            return
+        if b == "desperation":
+            desperation(w, e)
+            return
+        if b.startswith("dodge"):
+            start_move(w, e, "dodge")
+            e.vy = w.moveset(e.char).moves["dodge"].depth * (1 if b == "dodge_down" else -1)
+            w.emit(ev.DODGE, x=e.x // FP, y=e.y // FP, actor=e.eid, value=1 if e.vy > 0 else -1, tag=e.char)
+            return
+        if b == "run":
+            e.facing = dx or e.facing
+            set_state(e, "run")
+            e.vx, e.vy = e.facing * ps.run, dy * ps.depth
+            w.emit(ev.RUN, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+            return
+        if e.state == "run" and b in ("punch", "kick"):
+            start_move(w, e, "run_attack")
+            return
         if dx:
             e.facing = dx
         if b == "punch":
@@ -129,12 +211,17 @@ def _on_foot(w: World, e: Entity, slot: PlayerSlot, dx: int, dy: int, guard: boo
             else:
                 w.emit(ev.DRY_FIRE, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
         elif b == "jump":
+            speed = ps.run if e.state == "run" else ps.walk
             set_state(e, "jump")
             e.air_attacked = False
-            e.vx, e.vy, e.vz, e.z = dx * w.player_stats(e).walk, 0, w.player_stats(e).jump, 1
+            e.vx, e.vy, e.vz, e.z = dx * speed, 0, ps.jump, 1
             w.emit(ev.JUMP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
         return
-    ps = w.player_stats(e)
+    if e.state == "run":
+        if dx == e.facing:
+            e.vx, e.vy = dx * ps.run, dy * ps.depth
+            return
+        set_state(e, "idle")   # let go (or turned): the run ends
     e.vx, e.vy = dx * ps.walk, dy * ps.depth
     if dx:
         e.facing = dx

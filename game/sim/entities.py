@@ -8,7 +8,7 @@ PLAYER_TEAM = 0
 ENEMY_TEAM = 1
 
 #: States in which a character can be hit (everything else is invulnerable: lying, falling, dying...).
-VULNERABLE_STATES = frozenset({"idle", "walk", "jump", "attack", "hurt", "block", "grab"})
+VULNERABLE_STATES = frozenset({"idle", "walk", "run", "jump", "attack", "hurt", "block", "grab"})
 
 
 @dataclass(slots=True, eq=False)
@@ -90,8 +90,6 @@ class PlayerSlot:
     score: int = 0
     ammo: int = 0
     prev_input: int = 0
-    combo_hits: int = 0       # hits landed in a row (score combo)
-    combo_timer: int = 0
     damage_taken: int = 0
     keys: int = 0
     next_life_at: int = 0
@@ -99,9 +97,12 @@ class PlayerSlot:
     lives_lost: int = 0
     last_dx: int = 0          # the horizontal direction pressed last (wins while both are held)
     last_dy: int = 0
+    tap_dir: int = 0          # the direction tapped last (1 right, -1 left, 2 down, -2 up), for double taps
+    tap_tick: int = -1000     # ...and when
+    grace: int = 0            # ticks left in which no enemy may take a turn against this player
 
     def key(self) -> tuple[int | str | bool, ...]:
         """Fields for the state hash."""
         return (self.index, self.name, self.eid, self.lives, self.score, self.ammo, self.prev_input,
-                self.combo_hits, self.combo_timer, self.damage_taken, self.keys, self.next_life_at, self.out,
-                self.lives_lost, self.last_dx, self.last_dy)
+                self.damage_taken, self.keys, self.next_life_at, self.out,
+                self.lives_lost, self.last_dx, self.last_dy, self.tap_dir, self.tap_tick, self.grace)

@@ -40,11 +40,17 @@ LIFE_LOST = "life_lost"
 GAME_OVER = "game_over"
 TIMEOUT = "timeout"
 PLAYER_JOIN = "player_join"
+# Fight feel
+COMBO = "combo"            # a player's hit counted in their combo: value = hits so far (see world.combos)
+DODGE = "dodge"            # a player rolls along the depth: value = +1 down / -1 up
+DESPERATION = "desperation"  # a player's desperation special: value = hp it cost
+RUN = "run"                # a player breaks into a run (double tap)
 
 EVENT_KINDS: tuple[str, ...] = (
     HIT, BLOCK, WHIFF, KNOCKDOWN, GETUP, GRAB, THROW, SHOT, DRY_FIRE, RICOCHET, DEATH, HURT,
     JUMP, LAND, STEP, PICKUP, EXTRA_LIFE, SCORE,
     WAVE_START, WAVE_CLEAR, GO, LEVEL_CLEAR, LIFE_LOST, GAME_OVER, TIMEOUT, PLAYER_JOIN,
+    COMBO, DODGE, DESPERATION, RUN,
 )
 
 

@@ -1,8 +1,9 @@
 """A character's body: states and their timers, move frames, and belt-scroll physics with sliding collision.
 
-States: ``idle``, ``walk``, ``jump``, ``attack`` (``move`` names the attack), ``hurt`` (hitstun),
-``knockdown`` (falling), ``down`` (lying), ``getup``, ``death``, ``grab`` (holding), ``grabbed``,
-``thrown``, ``block``. ``anim`` is the tag the renderer draws; for attacks it is the move's name.
+States: ``idle``, ``walk``, ``run`` (players, after a double tap), ``jump``, ``attack`` (``move`` names the
+attack), ``hurt`` (hitstun), ``knockdown`` (falling), ``down`` (lying), ``getup``, ``death``, ``grab``
+(holding), ``grabbed``, ``thrown``, ``block``. ``anim`` is the tag the renderer draws; for attacks it is the
+move's name.
 """
 
 from __future__ import annotations
@@ -17,14 +18,28 @@ if TYPE_CHECKING:
     from game.sim.world import World
 
 GRAVITY = 64              # 1/256 px per tick per tick
-LIE_TICKS = 40            # lying on the floor after a knockdown
-GETUP_TICKS = 22
-GETUP_INVULN = 45         # blinking after getting up: no cheap re-knockdowns
+# Lying, getting up and the blink after it come from rules.json, per side: players keep a long blink
+# (no cheap re-knockdowns), enemies get up nearly fighting so a kill flows (see lie_ticks()...).
 FRICTION = 40             # slide slowdown on the floor, 1/256 px per tick per tick
 GRAB_TICKS = 110          # a held enemy breaks free after this long
 GRAB_DISTANCE = 20 * FP
 NUDGE = 16                # px: how far round a small obstacle a player walking into it is steered
 AIR_STATES = frozenset({"jump", "knockdown", "thrown", "death", "attack"})
+
+
+def lie_ticks(w: World, e: Entity) -> int:
+    """How long ``e`` lies on the floor after a knockdown."""
+    return w.rules["player_lie_ticks" if e.kind == "player" else "enemy_lie_ticks"]
+
+
+def getup_ticks(w: World, e: Entity) -> int:
+    """How long getting up takes (invulnerable)."""
+    return w.rules["player_getup_ticks" if e.kind == "player" else "enemy_getup_ticks"]
+
+
+def getup_blink(w: World, e: Entity) -> int:
+    """Invulnerable blinking after getting up."""
+    return w.rules["player_getup_blink" if e.kind == "player" else "enemy_getup_blink"]
 
 
 def set_state(e: Entity, state: str, timer: int = 0, anim: str = "", anim_len: int = 0) -> None:
@@ -102,12 +117,13 @@ def age(w: World, e: Entity) -> None:
         e.timer -= 1
         if e.timer <= 0:
             if st == "down":
-                set_state(e, "getup", GETUP_TICKS, anim_len=GETUP_TICKS)
+                n = getup_ticks(w, e)
+                set_state(e, "getup", n, anim_len=n)
                 w.emit(ev.GETUP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
             else:
                 set_state(e, "idle")
                 if st == "getup":
-                    e.invuln = GETUP_INVULN
+                    e.invuln = getup_blink(w, e)
     elif st == "death":
         if e.timer > 0:
             e.timer -= 1
@@ -153,10 +169,12 @@ def physics(w: World, e: Entity) -> None:
         return
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
-        if m.advance and e.anim_tick < m.startup + m.active:
-            e.vx = e.facing * m.advance
+        if m.advance and m.startup <= e.anim_tick < m.startup + m.active:
+            e.vx = e.facing * m.advance    # a lunge: the wind-up is a pose held still, the blow travels
         elif not m.air and e.z == 0:
             e.vx = _slow(e.vx)
+        if m.depth and e.anim_tick >= m.startup + m.active:
+            e.vy = 0     # a dodge rolls through startup and active, then stops
     elif st in ("hurt", "down", "getup", "block", "grab") or (st == "death" and e.z == 0):
         e.vx = _slow(e.vx)
         e.vy = 0
@@ -167,7 +185,7 @@ def physics(w: World, e: Entity) -> None:
         wall = blocked(w, nx, e.y) and not stuck
         if wall or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
             e.vx = 0 if st != "walk" else e.vx
-            if (wall and (st == "walk" or st == "idle") and e.slot >= 0
+            if (wall and (st == "walk" or st == "idle" or st == "run") and e.slot >= 0
                     and (e.vy == 0 or blocked(w, e.x, e.y + e.vy))):
                 # Walking straight into a column base or a bench end steers round its nearer end,
                 # as arcade brawlers do, instead of marching on the spot behind it.
@@ -184,7 +202,12 @@ def physics(w: World, e: Entity) -> None:
         if e.z <= 0:
             e.z = e.vz = 0
             land(w, e)
-    if st == "idle" or st == "walk":
+    if st == "run":
+        if e.vx == 0:
+            e.state, e.anim, e.anim_tick = "idle", "idle", 0
+        elif e.anim_tick % 10 == 5:
+            w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+    elif st == "idle" or st == "walk":
         moving = e.vx != 0 or e.vy != 0
         want = "walk" if moving else "idle"
         if e.state != want:
@@ -239,7 +262,7 @@ def land(w: World, e: Entity) -> None:
             e.anim_tick = max(e.anim_tick, m.startup + m.active)
             w.emit(ev.LAND, x=x, y=y, actor=e.eid, tag=e.char)
     elif st == "knockdown":
-        set_state(e, "down", LIE_TICKS)
+        set_state(e, "down", lie_ticks(w, e))
         w.emit(ev.KNOCKDOWN, x=x, y=y, target=e.eid, strength=2, tag=e.char)
     elif st == "thrown":
         from game.sim.combat import kill
@@ -249,7 +272,8 @@ def land(w: World, e: Entity) -> None:
         if e.hp <= 0:
             kill(w, e, 1 if e.vx > 0 else -1, 0, 0, w.by_id.get(e.owner))
         else:
-            set_state(e, "down", LIE_TICKS)
+            set_state(e, "down", lie_ticks(w, e))
         e.vx = e.vx // 2
+        e.hitstop = max(e.hitstop, w.rules["throw_land_hitstop"])   # the landing hits hard
     elif st == "death":
         w.emit(ev.KNOCKDOWN, x=x, y=y, target=e.eid, strength=2, tag=e.char)

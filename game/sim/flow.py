@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from game.sim.world import World
 
 GO_TICKS = 120            # how long the GO arrow flashes
-RESPAWN_INVULN = 120
 PICKUP_REACH_X = 14 * FP
 PICKUP_REACH_Y = 8 * FP
 
@@ -135,7 +134,7 @@ def _pickups(w: World, players: list[Entity]) -> None:
         if it.kind != "pickup" or it.remove:
             continue
         for p in players:
-            if (not p.alive or p.state not in ("idle", "walk") or abs(p.x - it.x) > PICKUP_REACH_X
+            if (not p.alive or p.state not in ("idle", "walk", "run") or abs(p.x - it.x) > PICKUP_REACH_X
                     or abs(p.y - it.y) > PICKUP_REACH_Y):
                 continue
             slot = w.slots[p.slot]
@@ -167,7 +166,8 @@ def _lives(w: World) -> None:
         w.emit(ev.LIFE_LOST, x=p.x // FP, y=p.y // FP, actor=p.eid, value=slot.lives)
         if slot.lives > 0:
             # Drop back in where you fell, blinking.
-            p.alive, p.hp, p.invuln = True, p.max_hp, RESPAWN_INVULN
+            p.alive, p.hp, p.invuln = True, p.max_hp, w.rules["respawn_invuln"]
+            slot.grace = w.rules["grace_ticks"]   # and a moment before anyone takes a turn at them
             set_state(p, "jump")
             p.z, p.vz, p.vx, p.vy = 48 * FP, 0, 0, 0
             p.air_attacked = True

@@ -22,7 +22,7 @@ Box = tuple[int, int, int, int]
 MOVE_FILE_ALIAS = {"danko_bath": "danko", "thug_woodleg": "thug"}
 
 _INT_KEYS = ("startup", "active", "recovery", "damage", "hitstun", "hitstop", "knockback", "launch",
-             "strength", "lane", "advance")
+             "strength", "lane", "advance", "depth", "invuln", "hp_cost_pct")
 _BOOL_KEYS = ("knockdown", "air", "grab")
 _MOVE_KEYS = {*_INT_KEYS, *_BOOL_KEYS, "hitbox", "hitboxes", "hurtbox", "hurtboxes", "cancel", "projectile"}
 _PHASES = ("startup", "active", "recovery")
@@ -58,7 +58,7 @@ class Move:
     knockdown: bool = False
     strength: int = 1           # 1 light .. 3 heavy (sparks, sounds, shake)
     lane: int = 8 * FP          # depth half-width: hits connect only within this distance in y
-    advance: int = 0            # forward speed while winding up and active (lunges, dashes)
+    advance: int = 0            # forward speed while active (lunges, dashes; the wind-up stands still)
     air: bool = False           # a jump attack: only in the air, ends on landing
     grab: bool = False          # done while holding someone: hits the held victim directly
     hitboxes: tuple[Box, ...] = ()   # one per active tick, 1/256 px
@@ -66,6 +66,9 @@ class Move:
     hurtboxes: tuple[Box, ...] = ()   # or one per tick of the move (overrides ``hurtbox``)
     cancel: tuple[str, ...] = ()
     projectile: Projectile | None = None
+    depth: int = 0              # depth speed while winding up and active (a dodge along the floor's depth)
+    invuln: int = 0             # the user cannot be hit for this many ticks from the move's start
+    hp_cost_pct: int = 0        # a desperation move costs this share of max hp (never the last point)
 
     @property
     def total(self) -> int:
@@ -155,8 +158,13 @@ def _parse_move(name: str, raw: Any, where: str) -> Move:
             raise DataError(f"{where}: 'projectile' needs 'speed' (> 0) and 'muzzle' [x, z]")
         kw["projectile"] = Projectile(p["speed"], int(p["muzzle"][0]) * FP, int(p["muzzle"][1]) * FP,
                                       int(p.get("ttl", 90)))
-    if not kw.get("hitboxes") and not kw.get("grab") and "projectile" not in kw:
-        raise DataError(f"{where}: an attack needs a 'hitbox', 'hitboxes', 'projectile' or \"grab\": true")
+    if kw.get("hp_cost_pct", 0) > 50:
+        raise DataError(f"{where}: 'hp_cost_pct' must be 0-50")
+    if kw.get("invuln", 0) > raw["startup"] + raw["active"] + raw["recovery"]:
+        raise DataError(f"{where}: 'invuln' must not outlast the move")
+    if not kw.get("hitboxes") and not kw.get("grab") and "projectile" not in kw and not kw.get("depth"):
+        raise DataError(f"{where}: an attack needs a 'hitbox', 'hitboxes', 'projectile', 'depth' (a dodge) "
+                        "or \"grab\": true")
     return Move(name=name, **kw)
 
 

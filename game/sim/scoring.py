@@ -29,12 +29,15 @@ def credited_slot(w: World, a: Entity | None) -> PlayerSlot | None:
     return None
 
 
-def add(w: World, slot: PlayerSlot, points: int, x: int, y: int) -> None:
-    """Give points to a player, with a pop-up event and an extra life at each threshold."""
+def add(w: World, slot: PlayerSlot, points: int, x: int, y: int, tag: str = "") -> None:
+    """Give points to a player, with a pop-up event and an extra life at each threshold.
+
+    ``tag="combo"`` marks points that belong to the player's combo counter (``world.combos``).
+    """
     if points <= 0:
         return
     slot.score += points
-    w.emit(ev.SCORE, x=x // FP, y=y // FP, actor=slot.eid, value=points)
+    w.emit(ev.SCORE, x=x // FP, y=y // FP, actor=slot.eid, value=points, tag=tag)
     every = rules()["extra_life_every"]
     while slot.score >= slot.next_life_at:
         slot.next_life_at += every
@@ -47,10 +50,13 @@ def on_hit(w: World, a: Entity, v: Entity, damage: int) -> None:
     slot = credited_slot(w, a)
     if slot is None or (v.team == a.team and a.kind == "player"):
         return
-    slot.combo_hits = slot.combo_hits + 1 if slot.combo_timer > 0 else 1
-    slot.combo_timer = rules()["combo_score_window"]
-    bonus = COMBO_BONUS * min(slot.combo_hits - 1, COMBO_BONUS_CAP)
-    add(w, slot, damage * POINTS_PER_DAMAGE + bonus, v.x, v.y)
+    combo = w.combos[slot.index]
+    base = damage * POINTS_PER_DAMAGE
+    hits = combo.add(base, rules()["combo_score_window"])
+    bonus = COMBO_BONUS * min(hits - 1, COMBO_BONUS_CAP)
+    combo.add_points(bonus)
+    w.emit(ev.COMBO, x=v.x // FP, y=v.y // FP, actor=slot.eid, target=v.eid, value=hits)
+    add(w, slot, base + bonus, v.x, v.y, tag="combo")
 
 
 def on_defeat(w: World, by: Entity | None, v: Entity) -> None:
@@ -61,7 +67,9 @@ def on_defeat(w: World, by: Entity | None, v: Entity) -> None:
 
 
 def tick(w: World) -> None:
-    """Age the combo chains."""
+    """Age the combo chains and the players' grace."""
+    for c in w.combos:
+        c.tick()
     for s in w.slots:
-        if s.combo_timer > 0:
-            s.combo_timer -= 1
+        if s.grace > 0:
+            s.grace -= 1

@@ -50,6 +50,7 @@ class PlayerStats:
     walk: int
     depth: int
     jump: int
+    run: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +127,7 @@ def player_stats() -> dict[str, PlayerStats]:
         p = raw.get(char)
         if not isinstance(p, dict):
             raise DataError(f"{where}: missing")
-        out[char] = PlayerStats(*(_int(p, k, where, 1) for k in ("hp", "walk", "depth", "jump")))
+        out[char] = PlayerStats(*(_int(p, k, where, 1) for k in ("hp", "walk", "depth", "jump", "run")))
         load_moveset(char)
     return out
 
@@ -165,8 +166,14 @@ def rules() -> dict[str, Any]:
     """Level-wide rules: starting ammo per level, ammo cap, extra life score, combo windows."""
     raw = _load("rules.json")
     where = _path("rules.json")
-    for key in ("max_ammo", "extra_life_every", "combo_window", "combo_score_window"):
+    for key in ("max_ammo", "extra_life_every", "combo_window", "combo_score_window", "double_tap_ticks",
+                "player_lie_ticks", "enemy_lie_ticks", "player_getup_ticks", "enemy_getup_ticks",
+                "throw_land_hitstop"):
         _int(raw, key, where, 1)
+    for key in ("player_getup_blink", "enemy_getup_blink", "grace_ticks", "respawn_invuln"):
+        _int(raw, key, where, 0)
+    if raw["enemy_getup_blink"] > 10:
+        raise DataError(f"{where}: 'enemy_getup_blink' must be 0-10 ticks (enemies get up fighting)")
     sa = raw.get("start_ammo")
     if (not isinstance(sa, dict) or "default" not in sa
             or not all(isinstance(v, int) and v >= 0 for v in sa.values())):

@@ -19,6 +19,7 @@ import numpy as np
 
 from game.sim import ai, combat, controls, fighter, flow, scroll
 from game.sim import events as ev
+from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
 from game.sim.events import Event
 from game.sim.fixed import FP
@@ -59,6 +60,7 @@ class World:
         self.by_id: dict[int, Entity] = {}
         self.born: list[Entity] = []
         self.slots: list[PlayerSlot] = []
+        self.combos: list[Combo] = []   # one per player, by slot index (see game/sim/combo.py)
         self.events: list[Event] = []
         self.enemies_defeated = 0
         self.last_hit_enemy: int | None = None
@@ -161,7 +163,9 @@ class World:
         e.char = "danko_bath" if name == "danko" and self.level.properties.get("outfit") == "bath" else name
         e.team, e.hp, e.max_hp, e.slot = PLAYER_TEAM, st.hp, st.hp, i
         self.slots.append(PlayerSlot(index=i, name=name, eid=e.eid, lives=self.diff.lives, ammo=self._ammo,
-                                     next_life_at=self.rules["extra_life_every"]))
+                                     next_life_at=self.rules["extra_life_every"],
+                                     grace=self.rules["grace_ticks"]))
+        self.combos.append(Combo())
         self.players = len(self.slots)
         return e
 
@@ -313,6 +317,8 @@ class World:
             h.update(repr(e.key()).encode())
         for s in self.slots:
             h.update(repr(s.key()).encode())
+        for c in self.combos:
+            h.update(repr(c.key()).encode())
         return h.hexdigest()
 
     def summary(self) -> dict[str, Any]:

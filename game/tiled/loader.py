@@ -11,6 +11,7 @@ import numpy as np
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
 from game.tiled import rules, values
 from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
+from game.tiled.fight_area import foreground_over_fights
 from game.tiled.project import Schema, load_schema
 from game.tiled.schema_apply import apply, check_schema
 from game.tiled.tiledata import GID_MASK
@@ -197,6 +198,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     )
     rules.check(level, raw, starts, exits, placed, report)
     values.check(level, raw, report)
+    foreground_over_fights(level, raw, schema, report)
     if starts and not report.errors:
         level.player2_start = rules.beside(level, starts[0][1])
     return level
