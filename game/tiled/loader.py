@@ -10,8 +10,8 @@ import numpy as np
 
 from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
 from game.tiled import rules, values
-from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
 from game.tiled.fight_area import foreground_over_fights
+from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
 from game.tiled.project import Schema, load_schema
 from game.tiled.schema_apply import apply, check_schema
 from game.tiled.tiledata import GID_MASK
