@@ -70,6 +70,7 @@ class App:
         self.stepper = FixedStep()
         self.message = ""            # a one-line notice drawn by scenes (e.g. screenshot saved)
         self.message_ticks = 0
+        self.training_view = False   # F3 during play: the training overlay, kept from level to level
         if self.startup_notices:
             self.show_notice("\n".join(self.startup_notices), seconds=10.0)
 
@@ -105,7 +106,6 @@ class App:
     def show_notice(self, text: str, seconds: float = 3.0) -> None:
         """Show a short message on screen only (for problems already printed to stderr)."""
         self.message, self.message_ticks = text, int(seconds * 60)
-        self.training_view = False   # F3 during play: the training overlay, kept from level to level
 
     def _open_audio(self, mute: bool) -> object:
         try:
