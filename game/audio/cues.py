@@ -69,6 +69,18 @@ CUES: dict[str, Cue] = {
     ev.DODGE: Cue("whiff"),
     ev.DESPERATION: Cue("punch_heavy"),
     ev.RUN: Cue(silent="footsteps already sound while running"),
+    # Campaign rules (issue 11): existing presets until these get sounds of their own.
+    ev.BOSS_PHASE: Cue("wave_start"),
+    ev.BOSS_TELEGRAPH: Cue("grab"),
+    ev.BOSS_FLEE: Cue("go"),
+    ev.BREAK: Cue("body_fall"),
+    ev.ROLL: Cue("throw"),
+    ev.WEAPON_PICK: Cue("pickup_ammo"),
+    ev.WEAPON_SWING: Cue("punch_heavy"),
+    ev.WEAPON_THROW: Cue("whiff"),
+    ev.HAZARD_WARN: Cue("steam_hiss"),
+    ev.HAZARD_FALL: Cue("body_fall"),
+    ev.DOOR_OPEN: Cue("wave_start"),
 }
 
 # Effects the game plays outside the simulation (menus, scenery); listed so export and tests see them.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.sim import boss
 from game.sim.entities import Entity
 from game.sim.fighter import set_state, start_move
 from game.sim.fixed import FP
@@ -67,7 +68,7 @@ def think(w: World) -> None:
     _grant_tokens(w, enemies)
     standing: list[Entity] | None = None
     for e in enemies:
-        if e.dormant or e.hitstop > 0:
+        if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
             e.ai_timer -= 1
@@ -167,9 +168,10 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
 
 def _choose_move(w: World, e: Entity) -> str:
     st = w.enemy_stats(e)
-    if st.pattern:
+    pattern = (w.bosses and boss.pattern(w, e)) or st.pattern   # a boss's phase may change his pattern
+    if pattern:
         # The pattern moves on only when a move is actually thrown (see after_attack).
-        return st.pattern[e.pattern % len(st.pattern)]
+        return pattern[e.pattern % len(pattern)]
     total = sum(m.weight for m in st.moves)
     roll = int(w.rng.integers(0, total))
     for m in st.moves:
@@ -183,7 +185,7 @@ def after_attack(w: World, e: Entity) -> None:
     """An attack finished: hand the token back and wait a little before asking again."""
     if e.token:
         w.release_token(e)
-    if w.enemy_stats(e).pattern:
+    if w.enemy_stats(e).pattern or (w.bosses and boss.pattern(w, e)):
         e.pattern += 1
     pause = 36 * 100 // w.diff.aggression_pct
     e.ai_timer = pause + int(w.rng.integers(0, pause + 1))
@@ -266,7 +268,8 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         e.vx = e.vy = 0
         e.facing = -side
         e.buffer = ""
-        start_move(w, e, name)
+        if not (w.bosses and boss.wind_up(w, e, name)):   # a boss's big move is telegraphed first
+            start_move(w, e, name)
         return
     gx = p.x + side * want
     if not lo <= gx <= hi:

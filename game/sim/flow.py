@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.sim import boss, scoring
 from game.sim import events as ev
-from game.sim import scoring
 from game.sim.entities import ENEMY_TEAM, Entity
 from game.sim.fighter import blocked, set_state
 from game.sim.fixed import FP, TICKS_PER_SECOND
@@ -67,6 +67,8 @@ def spawn_enemy(w: World, s: EnemySpawn, x: int) -> Entity:
         e.char = "thug_woodleg"  # the film's hollow wooden leg: same thug, his own sprite
     e.facing = -1 if s.facing == "left" else 1
     e.ai, e.ai_side = "wait", 1 if x >= w.level.player_start[0] * FP else -1
+    if s.kind in w.boss_kinds:
+        boss.attach(w, e)
     return e
 
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim import ai, combat, controls, fighter, flow, scroll
+from game.sim import ai, boss, combat, controls, fighter, flow, scroll
 from game.sim import events as ev
 from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
@@ -85,6 +85,8 @@ class World:
         self.enemy_stats_by_kind: dict[str, EnemyStats] = enemy_stats()
         self._player_stats = player_stats()
         self._movesets: dict[str, MoveSet] = {}
+        self.boss_kinds = boss.boss_table()          # phases, telegraphs, flee (game/sim/boss.py)
+        self.bosses: dict[int, boss.BossRec] = {}    # only bosses carry one, by entity id
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
         self.tile = level.tile_size
         self.cols, self.rows = level.cols, level.rows
@@ -237,6 +239,8 @@ class World:
                 slot.prev_input = int(bits)
             if self.ai_enabled:
                 ai.think(self)
+            if self.bosses:
+                boss.update(self)
             for e in ents:
                 if e.kind == "projectile":
                     self._fly(e)
@@ -319,6 +323,8 @@ class World:
             h.update(repr(s.key()).encode())
         for c in self.combos:
             h.update(repr(c.key()).encode())
+        for eid in sorted(self.bosses):     # campaign records: only hashed when present (old hashes hold)
+            h.update(repr(self.bosses[eid].key()).encode())
         return h.hexdigest()
 
     def summary(self) -> dict[str, Any]:
