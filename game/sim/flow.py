@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.sim import boss, scoring
+from game.sim import boss, doors, scoring
 from game.sim import events as ev
 from game.sim.entities import ENEMY_TEAM, Entity
 from game.sim.fighter import blocked, set_state
@@ -91,6 +91,8 @@ def _start_wave(w: World, zone: WaveZone, trigger: Entity) -> None:
         x = edge * FP if not blocked(w, edge * FP, s.y * FP) else s.x * FP
         e = spawn_enemy(w, s, x)
         e.facing = 1 if edge < s.x else -1
+    if w.level.doors:
+        doors.release(w, zone.number)   # a wave with doors comes out of them (game/sim/doors.py)
 
 
 def update(w: World) -> None:

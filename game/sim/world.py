@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim import ai, boss, combat, controls, fighter, flow, scroll
+from game.sim import ai, boss, combat, controls, doors, fighter, flow, hazards, props, scroll, weapons
 from game.sim import events as ev
 from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
@@ -87,6 +87,12 @@ class World:
         self._movesets: dict[str, MoveSet] = {}
         self.boss_kinds = boss.boss_table()          # phases, telegraphs, flee (game/sim/boss.py)
         self.bosses: dict[int, boss.BossRec] = {}    # only bosses carry one, by entity id
+        self.prop_table = props.table()              # breakables, rolling props, weapons, hazards
+        self.props: dict[int, props.PropRec] = {}    # breakables and rolling props, by entity id
+        self.held: dict[int, weapons.HeldRec] = {}   # weapons in hand, by holder's entity id
+        self.hazards: dict[int, hazards.HazardRec] = {}
+        self.campaign_rules = bool(level.breakables or level.props or level.hazards or level.doors
+                                   or any(p.kind in self.prop_table.weapons for p in level.pickups))
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
         self.tile = level.tile_size
         self.cols, self.rows = level.cols, level.rows
@@ -99,6 +105,11 @@ class World:
             self._add_player()
         scroll.start(self)
         flow.start(self)
+        if self.campaign_rules:
+            props.start(self)
+            weapons.start(self)
+            hazards.start(self)
+            doors.start(self)
         self._building = False
 
     # -- lookups used by the rule modules -----------------------------------------------
@@ -244,8 +255,12 @@ class World:
             for e in ents:
                 if e.kind == "projectile":
                     self._fly(e)
-                elif e.kind != "pickup":
+                elif e.kind == "player" or e.kind == "enemy":
                     fighter.physics(self, e)
+            if self.campaign_rules:
+                props.update(self)
+                weapons.update(self)
+                hazards.update(self)
             flow.update(self)
             scroll.advance(self)
             self._commit()
@@ -323,8 +338,9 @@ class World:
             h.update(repr(s.key()).encode())
         for c in self.combos:
             h.update(repr(c.key()).encode())
-        for eid in sorted(self.bosses):     # campaign records: only hashed when present (old hashes hold)
-            h.update(repr(self.bosses[eid].key()).encode())
+        for recs in (self.bosses, self.props, self.held, self.hazards):
+            for eid in sorted(recs):        # campaign records: only hashed when present (old hashes hold)
+                h.update(repr(recs[eid].key()).encode())
         return h.hexdigest()
 
     def summary(self) -> dict[str, Any]:
