@@ -126,3 +126,17 @@ def test_bot_beats_viktor_with_his_phases():
                 on_tick=lambda x: seen.extend(e.kind for e in x.events))
     assert run_w.result == "cleared"
     assert ev.BOSS_PHASE in seen and ev.BOSS_TELEGRAPH in seen and ev.BOSS_FLEE in seen
+
+
+def test_an_enemy_the_map_marks_boss_gets_a_record_without_phases():
+    import dataclasses
+
+    from game.sim.level import EnemySpawn
+    level = arena((), cols=60)
+    level = dataclasses.replace(level, enemies=[EnemySpawn(10, "gangster", 300, 130, boss=True)])
+    w = World(level, seed=1)
+    g = next(e for e in w.entities if e.kind == "enemy")
+    assert g.eid in w.bosses and w.boss_kinds["gangster"].phases == ()
+    g.hp = 1
+    w.step((0,))
+    assert g.eid in w.bosses

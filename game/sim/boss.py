@@ -128,11 +128,13 @@ def boss_table() -> dict[str, BossKind]:
     return parse(raw, str(path))
 
 
-def attach(w: World, e: Entity) -> None:
-    """Give a newly spawned boss its record (called for every enemy; others are left alone)."""
-    bk = w.boss_kinds.get(e.tag)
-    if bk is not None:
-        w.bosses[e.eid] = BossRec(e.eid, e.tag)
+def attach(w: World, e: Entity, flagged: bool = False) -> None:
+    """Give a newly spawned boss its record: a boss kind, or any enemy the map marks ``boss``."""
+    if e.tag not in w.boss_kinds:
+        if not flagged:
+            return
+        w.boss_kinds = {**w.boss_kinds, e.tag: BossKind(e.tag)}   # a plain kind as a boss: bar, no phases
+    w.bosses[e.eid] = BossRec(e.eid, e.tag)
 
 
 def pattern(w: World, e: Entity) -> tuple[str, ...] | list[str]:

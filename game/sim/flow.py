@@ -67,8 +67,8 @@ def spawn_enemy(w: World, s: EnemySpawn, x: int) -> Entity:
         e.char = "thug_woodleg"  # the film's hollow wooden leg: same thug, his own sprite
     e.facing = -1 if s.facing == "left" else 1
     e.ai, e.ai_side = "wait", 1 if x >= w.level.player_start[0] * FP else -1
-    if s.kind in w.boss_kinds:
-        boss.attach(w, e)
+    if s.boss or s.kind in w.boss_kinds:
+        boss.attach(w, e, s.boss)
     return e
 
 
