@@ -237,3 +237,35 @@ def test_bad_props_table_is_a_data_error(patch, needle):
     raw.update(patch)
     with pytest.raises(DataError, match=needle):
         props_mod.parse(raw, PICKUP_KINDS)
+
+
+def _campaign_corridor():
+    from game.sim.testlevel import corridor
+    level = corridor(cols=70, waves=2, per_wave=3)
+    return dataclasses.replace(
+        level,
+        breakables=[BreakableSpawn(1, "crate", 150, 120, drops="points"),
+                    BreakableSpawn(2, "barrel", 520, 150, drops="health")],
+        pickups=[*level.pickups, PickupSpawn(3, "bottle", 300, 140)],
+        hazards=[HazardSpawn(4, "icicle", 360, 130, period=200, warning=60)],
+        props=[PropSpawn(5, "wheelchair", 700, 130)])
+
+
+def test_bot_breaks_crates_picks_up_weapons_and_clears_a_level_with_hazards():
+    from game.sim.runner import run
+    seen: list[str] = []
+    w = run(_campaign_corridor(), seed=2, bot=True, max_ticks=12000,
+            on_tick=lambda x: seen.extend(e.kind for e in x.events))
+    assert w.result == "cleared"
+    assert seen.count(ev.BREAK) >= 1 and ev.WEAPON_PICK in seen
+    assert ev.HAZARD_WARN in seen
+
+
+def test_bot_steps_out_of_a_hazard_shadow():
+    from game.sim.bot import Bot
+    w = _world(hazards=[HazardSpawn(1, "icicle", 100, 130, period=200, warning=60)])
+    p = _player(w)
+    bot = Bot(0)
+    for _ in range(210):
+        w.step((bot.decide(w),))
+    assert p.hp == p.max_hp
