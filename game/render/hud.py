@@ -298,7 +298,7 @@ class Hud:
         e = by_id[rec.eid]
         cw, ch = canvas.get_size()
         width = cw - 2 * BOSS_MARGIN
-        y = ch - BOSS_BAR_H - 5
+        y = ch - STRIP_H - BOSS_BAR_H - 3      # just above the RED HEAT progress strip
         plate = self._plate(width + 6, BOSS_BAR_H + self.small.line_height + 6)
         canvas.blit(plate, (BOSS_MARGIN - 3, y - self.small.line_height - 3))
         put(canvas, self.small, display_name(e.char), BOSS_MARGIN, y - self.small.line_height - 1, BOSS_NAME)

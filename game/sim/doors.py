@@ -24,7 +24,7 @@ def start(w: World) -> None:
     """Place the level's doors, shut."""
     for d in w.level.doors:
         e = w.spawn("door", d.x * FP, d.y * FP)
-        e.char = e.tag = "door"
+        e.char, e.tag = "prop_door", "door"
         e.state = e.anim = "closed"
         e.wave = d.wave
 

@@ -47,7 +47,7 @@ def start(w: World) -> None:
     for h in w.level.hazards:
         hk = w.prop_table.hazards[h.kind]
         e = w.spawn("hazard", h.x * FP, h.y * FP)
-        e.char = e.tag = h.kind
+        e.char, e.tag = f"hazard_{h.kind}", h.kind
         e.damage = h.damage or hk.damage
         period = h.period or hk.period
         warning = min(h.warning or hk.warning, period - 1)

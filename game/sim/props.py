@@ -171,13 +171,13 @@ def start(w: World) -> None:
     for b in w.level.breakables:
         pk = t[b.kind]
         e = w.spawn("prop", b.x * FP, b.y * FP)
-        e.char = e.tag = b.kind
+        e.char, e.tag = f"prop_{b.kind}", b.kind    # sheet assets/sprites/prop_KIND (tools/art/props.py)
         e.team, e.hp = PROP_TEAM, b.hp or pk.hp
         e.max_hp = e.hp
         w.props[e.eid] = PropRec(e.eid, b.kind, b.drops)
     for p in w.level.props:
         e = w.spawn("prop", p.x * FP, p.y * FP)
-        e.char = e.tag = p.kind
+        e.char, e.tag = f"prop_{p.kind}", p.kind
         e.team, e.hp, e.max_hp = PROP_TEAM, 1, 1
         w.props[e.eid] = PropRec(e.eid, p.kind, "none")
 
@@ -216,13 +216,15 @@ def hit(w: World, a: Entity, v: Entity, damage: int) -> None:
         a.hitstop = max(a.hitstop, 4)
     if rec.kind in ROLLING_KINDS:
         rec.rolling = True
-        v.state, v.vx, v.owner, v.damage = "thrown", direction * pk.speed, owner, pk.damage
+        v.state, v.anim, v.vx, v.owner, v.damage = "thrown", "thrown", direction * pk.speed, owner, pk.damage
         v.hit_ids = [owner]
         v.facing = direction
         w.emit(ev.ROLL, x=v.x // FP, y=v.y // FP, actor=a.eid, target=v.eid, tag=rec.kind)
         return
     v.hp = max(0, v.hp - max(1, damage))
     v.hitstop = 6
+    if v.hp * 2 < v.max_hp:
+        v.anim = "cracked"
     w.emit(ev.HIT, x=v.x // FP, y=v.y // FP, z=pk.height // 2, actor=a.eid, target=v.eid, value=damage,
            strength=1, tag=rec.kind)
     if v.hp <= 0:
@@ -276,4 +278,4 @@ def update(w: World) -> None:
         e.anim_tick += 1
         if e.vx == 0:
             rec.rolling = False
-            e.state, e.hit_ids, e.owner = "idle", [], -1
+            e.state, e.anim, e.hit_ids, e.owner = "idle", "idle", [], -1

@@ -59,7 +59,7 @@ def thrown_move(kind: str) -> Move:
 def place(w: World, kind: str, x: int, y: int, uses: int) -> Entity:
     """A weapon lying on the floor at (x, y) in 1/256 px."""
     e = w.spawn("weapon", x, y)
-    e.char = e.tag = kind
+    e.char, e.tag = f"weapon_{kind}", kind      # sheet assets/sprites/weapon_KIND (tools/art/props.py)
     e.amount = uses or w.prop_table.weapons[kind].uses
     return e
 
@@ -93,7 +93,7 @@ def throw(w: World, e: Entity) -> bool:
     b = w.spawn("projectile", e.x + e.facing * 12 * FP, e.y)
     b.z, b.vx, b.facing = e.z + 30 * FP, e.facing * wk.speed, e.facing
     b.team, b.owner, b.ttl = e.team, e.eid, THROWN_TTL
-    b.char = b.tag = b.anim = rec.kind
+    b.char, b.tag, b.anim = f"weapon_{rec.kind}", rec.kind, "spin"
     b.move = f"thrown/{rec.kind}"
     b.damage = wk.throw_damage
     w.emit(ev.WEAPON_THROW, x=e.x // FP, y=e.y // FP, z=30, actor=e.eid, tag=rec.kind)

@@ -8,6 +8,7 @@ from pathlib import Path
 from .bonus import build_bonus
 from .fonts import build_fonts
 from .portraits import build_portraits
+from .props import build_props
 from .sheets import build_characters
 from .tilesets import ALL_TILESETS
 from .ui import build_ui
@@ -28,6 +29,7 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "ui": build_ui,
     "portraits": build_portraits,
     "bonus": build_bonus,
+    "props": build_props,
 }
 
 
