@@ -269,3 +269,17 @@ def test_bot_steps_out_of_a_hazard_shadow():
     for _ in range(210):
         w.step((bot.decide(w),))
     assert p.hp == p.max_hp
+
+
+def test_a_move_with_a_projectile_sprite_throws_instead_of_shooting():
+    from game.sim.moves import Move, Projectile
+    w = _world(enemies=(("thug", 220, 130),))
+    thug = next(e for e in w.entities if e.kind == "enemy")
+    m = Move(name="throw_snowball", startup=1, active=1, recovery=1, damage=5,
+             projectile=Projectile(700, 14 * FP, 40 * FP, 90, "thrown_snowball"))
+    w.events = []
+    w.fire(thug, m)
+    assert [(e.kind, e.tag) for e in w.events] == [(ev.WEAPON_THROW, "thrown_snowball")]
+    w.step((0,))
+    ball = next(e for e in w.entities if e.kind == "projectile")
+    assert ball.char == "thrown_snowball" and ball.anim == "spin"

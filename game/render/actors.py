@@ -318,7 +318,7 @@ class Actors:
     def _draw_bullet(self, canvas: pygame.Surface, e: Entity, sx: int, sy: int, cam_x: int,
                      cam_y: int) -> None:
         """A tracer fading behind the bullet, then its sprite, or a white-hot slug without a sheet."""
-        trail = self._trails.get(e.eid, ())
+        trail = self._trails.get(e.eid, ()) if e.char in ("", "bullet") else ()   # thrown things: no tracer
         pts = [(x - cam_x, y - z - cam_y) for x, y, z in trail]
         for i in range(len(pts) - 1):
             colour = BULLET_TRAIL[min(2, len(pts) - 2 - i)]

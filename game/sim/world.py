@@ -216,6 +216,10 @@ class World:
         b.char = b.tag = b.anim = "bullet"
         b.move = f"{e.char}/{m.name}"
         b.damage = m.damage
+        if p.sprite:    # a thrown bottle or snowball (a thrower's move): flies like a bullet, blockable
+            b.char, b.anim = p.sprite, "spin"
+            self.emit(ev.WEAPON_THROW, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=e.eid, tag=p.sprite)
+            return
         self.emit(ev.SHOT, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=e.eid,
                   tag="player" if e.kind == "player" else e.char)
 

@@ -6,7 +6,8 @@
 - ``prop_door``: ``closed`` and ``open`` (a hotel room door in the back wall);
 - weapons ``weapon_pipe``, ``weapon_bottle``, ``weapon_knife``: ``idle`` (lying on the floor), ``held``
   (upright in a fist's grip, drawn at the holder's hand) and ``spin`` (thrown, four turns);
-- hazards ``hazard_icicle``, ``hazard_masonry``: ``idle`` (falling) and ``shatter`` (landed).
+- hazards ``hazard_icicle``, ``hazard_masonry``: ``idle`` (falling) and ``shatter`` (landed);
+- ``thrown_snowball``: ``spin``, what Moscow's throwers throw (a move's ``projectile`` ``sprite``).
 
 Every sheet stands on its pivot: the bottom centre, like the characters' feet.
 """
@@ -284,6 +285,17 @@ def weapon(kind: str, angle: int) -> Canvas:
     return c
 
 
+def snowball(turn: int) -> Canvas:
+    """A packed snowball (Moscow's throwers), turning as it flies."""
+    c = Canvas(24, 24)
+    c.ellipse(12, 12, 4, 4, ICE[3])
+    c.ellipse(11, 11, 2, 2, ICE[4])
+    c.pset(12 + (1, 1, -1, -1)[turn], 12 + (1, -1, -1, 1)[turn], ICE[1])
+    c.pset(13, 14, ICE[2])
+    c.outline(with_alpha(ICE[0], 255))
+    return c
+
+
 # --- hazards ---------------------------------------------------------------------------------------
 
 def icicle(shatter: int) -> Canvas:
@@ -354,6 +366,7 @@ def build_props(out: Path, moves_dir: Path) -> list[Path]:
         files += _sheet(out, f"weapon_{kind}", [("idle", [weapon(kind, 0)], 1000),
                                                 ("held", [weapon(kind, 2)], 1000),
                                                 ("spin", [weapon(kind, a) for a in range(4)], 50)])
+    files += _sheet(out, "thrown_snowball", [("spin", [snowball(t) for t in range(4)], 60)])
     for kind, draw in (("icicle", icicle), ("masonry", masonry)):
         files += _sheet(out, f"hazard_{kind}", [("idle", [draw(-1)], 1000),
                                                 ("shatter", [draw(s) for s in range(3)], 90)])
