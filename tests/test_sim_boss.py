@@ -61,6 +61,18 @@ def test_big_move_is_wound_up_for_a_second_first():
     assert ticks == w.boss_kinds["viktor"].telegraph_ticks
 
 
+def test_wind_up_survives_a_light_blow():
+    w, v = _viktor_world()
+    w.ai_enabled = False
+    boss.wind_up(w, v, "dash")
+    w.step((0,))
+    from game.sim.fighter import set_state
+    set_state(v, "hurt", 6)
+    for _ in range(8):
+        w.step((0,))
+    assert w.bosses[v.eid].windup > 0 and w.bosses[v.eid].windup_move == "dash"
+
+
 def test_wind_up_is_lost_when_he_is_knocked_down():
     w, v = _viktor_world()
     w.ai_enabled = False

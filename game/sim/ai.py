@@ -145,6 +145,8 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
     for e in enemies:
         if e.token or e.dormant or e.ai == "retreat" or e.ai_timer > 0 or e.state not in ("idle", "walk"):
             continue
+        if w.bosses and boss.busy(w, e):
+            continue      # a fleeing boss takes no turn
         p = w.by_id.get(e.ai_target)
         if p is None or not p.alive or _in_grace(w, p):
             continue

@@ -183,9 +183,9 @@ def update(w: World) -> None:
             continue
         if rec.windup > 0:
             if e.state not in ("idle", "walk") or e.hitstop > 0:
-                if e.state != "idle" and e.state != "walk":
-                    rec.windup, rec.windup_move = 0, ""   # knocked out of it: the move is lost
-                continue
+                if e.state not in ("idle", "walk", "hurt"):
+                    rec.windup, rec.windup_move = 0, ""   # knocked down or grabbed: the move is lost
+                continue     # a light blow only holds him up: the wind-up goes on after it
             e.vx = e.vy = 0
             rec.windup -= 1
             if rec.windup == 0:
