@@ -179,7 +179,7 @@ def moscow() -> Level:
                "#1c1218", fights, ["windows", "motif", "signs", "dark", "mixed", "windows", "motif"],
                seed=2, haze_share=0.05, haze_opacity=0.55, haze_parallax=1.25, band_row=8,
                benches=[30, 95, 160], smalls=[(52, 5), (118, 5), (180, 5)], pillars=[40, 72, 120, 150])
-    if have("Hazard"):
+    if have("FallingHazard"):   # (campaign-rules renamed it: the chase has its own Hazard)
         # The set piece: icicles and loose masonry along the eaves of the old town, shadow first.
         for n, kind, dx, y in ((2, "icicle", 30, 112), (3, "icicle", 70, 150), (4, "masonry", 20, 130),
                                (5, "icicle", 60, 104), (6, "icicle", 10, 160), (7, "masonry", 40, 124)):
@@ -332,7 +332,7 @@ def station() -> Level:
         lockers = (("ammo", "locker_1"), ("health", "locker_2"), ("points", "locker_3"), ("pipe", "locker_4"),
                    ("points", "viktors_locker"))
         for i, (drops, name) in enumerate(lockers):
-            breakable(lv, "locker", zone(lv, 3) - 60 + 30 * i, 100, drops, name)
+            breakable(lv, "locker", zone(lv, 3) - 100 + 52 * i, 100, drops, name)
         breakable(lv, "bin", zone(lv, 1) + 100, 150, "health")
         breakable(lv, "bin", zone(lv, 6) - 40, 140)
         place(lv, "weapon_knife.tx", zone(lv, 5) + 40, 150, "switchblade")
