@@ -38,15 +38,22 @@ def test_every_campaign_template_loads_into_the_level(tmp_path):
         _obj(9007, "door", 500, 90, '    <property name="wave" type="int" value="1"/>\n'),
     ])
     level = load_level(_level_with(tmp_path, objs))
-    assert [(b.kind, b.drops) for b in level.breakables] == [("crate", "random"), ("locker", "pipe")]
-    assert [p.kind for p in level.props] == ["gurney"]
-    assert [(h.kind, h.period) for h in level.hazards] == [("icicle", 0)]
-    assert [d.wave for d in level.doors] == [1]
-    assert {"pipe", "bottle"} <= {p.kind for p in level.pickups}
+    base = load_level(ROOT / "levels" / "bathhouse.tmx")   # what the level holds already
+
+    def ours(group):
+        return [x for x in group if x.obj_id >= 9000]
+    assert [(b.kind, b.drops) for b in ours(level.breakables)] == [("crate", "random"), ("locker", "pipe")]
+    assert [p.kind for p in ours(level.props)] == ["gurney"]
+    assert [(h.kind, h.period) for h in ours(level.hazards)] == [("icicle", 0)]
+    assert [d.wave for d in ours(level.doors)] == [1]
+    assert [p.kind for p in ours(level.pickups)] == ["pipe", "bottle"]
     from game.sim.world import World
-    w = World(level, seed=1)
-    kinds = sorted(e.kind for e in w.entities if e.kind in ("prop", "weapon", "hazard", "door"))
-    assert kinds == ["door", "hazard", "prop", "prop", "prop", "weapon", "weapon"]
+
+    def counts(lv):
+        w = World(lv, seed=1)
+        return {k: sum(e.kind == k for e in w.entities) for k in ("prop", "weapon", "hazard", "door")}
+    before, after = counts(base), counts(level)
+    assert {k: after[k] - before[k] for k in after} == {"prop": 3, "weapon": 2, "hazard": 1, "door": 1}
 
 
 @pytest.mark.parametrize("objs,needle", [
@@ -67,4 +74,4 @@ def test_check_names_broken_campaign_objects(tmp_path, objs, needle):
 def test_an_enemy_can_be_marked_boss(tmp_path):
     objs = _obj(9020, "enemy_gangster", 600, 140, '    <property name="boss" type="bool" value="true"/>\n')
     level = load_level(_level_with(tmp_path, objs))
-    assert [e.kind for e in level.enemies if e.boss] == ["gangster"]
+    assert [e.kind for e in level.enemies if e.boss and e.obj_id == 9020] == ["gangster"]

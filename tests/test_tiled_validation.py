@@ -16,8 +16,8 @@ BAD = DATA / "bad"
 # bad map -> a piece of the message it must produce (and the form of the line)
 EXPECTED = {
     "unknown_class": r"Enemyy at \(60, 120\) \(object 20\): unknown class 'Enemyy' \(did you mean 'Enemy'\? "
-                     r"valid: Breakable, Door, Enemy, Exit, Hazard, Pickup, PlayerStart, Prop, Wave; set the object's "
-                     r"Class/Type field\)",
+                     r"valid: Breakable, Door, Enemy, Exit, FallingHazard, Pickup, PlayerStart, Prop, "
+                     r"Wave; set the object's Class/Type field\)",
     "unknown_enum": r"Enemy ninja at \(60, 120\) \(object 20\): property 'kind' has unknown EnemyKind "
                     r"'ninja' \(valid: thug, bather, gangster, nurse, hitman, viktor\)",
     "unknown_property": r"Enemy thug at \(60, 120\) \(object 20\): unknown property 'wav' "

@@ -1,7 +1,7 @@
 """Falling hazards (icicles, masonry): visible before they hurt, and they hurt everyone.
 
-A ``Hazard`` object marks a spot on the floor. Every ``period`` ticks something falls on it; for the
-``warning`` ticks before, its shadow shows on the floor (``hazard_warn`` when it appears, growing as the
+A ``FallingHazard`` object marks a spot on the floor. Every ``period`` ticks something falls on it; for
+the ``warning`` ticks before, its shadow shows on the floor (``hazard_warn`` when it appears, growing as the
 fall nears), then it lands (``hazard_fall``) and knocks down every character standing within ``radius``
 px of the spot, players and enemies alike. A hazard only runs while its spot is on screen (or within half
 a screen of it), counting from when it came into view, so the first fall always has its full warning.

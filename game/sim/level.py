@@ -92,8 +92,8 @@ class PropSpawn:
 
 @dataclass(frozen=True, slots=True)
 class HazardSpawn:
-    """A ``Hazard`` object (icicle, masonry): falls on its spot every ``period`` ticks, its shadow showing
-    ``warning`` ticks first (0 = the kind's own numbers)."""
+    """A ``FallingHazard`` object (icicle, masonry): falls on its spot every ``period`` ticks, its shadow
+    showing ``warning`` ticks first (0 = the kind's own numbers)."""
 
     obj_id: int
     kind: str

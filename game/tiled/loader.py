@@ -206,7 +206,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
             breakables.append(BreakableSpawn(obj.id, v["kind"], pt[0], pt[1], v["drops"], v["hp"], obj.name))
         elif obj.cls == "Prop":
             rolling.append(PropSpawn(obj.id, v["kind"], pt[0], pt[1], obj.name))
-        elif obj.cls == "Hazard":
+        elif obj.cls == "FallingHazard":
             hazards.append(HazardSpawn(obj.id, v["kind"], pt[0], pt[1], v["period"], v["warning"],
                                        v["damage"], obj.name))
         elif obj.cls == "Door":
