@@ -283,3 +283,16 @@ def test_a_move_with_a_projectile_sprite_throws_instead_of_shooting():
     w.step((0,))
     ball = next(e for e in w.entities if e.kind == "projectile")
     assert ball.char == "thrown_snowball" and ball.anim == "spin"
+
+
+def test_a_waiting_enemy_goes_for_a_weapon_lying_near():
+    level = dataclasses.replace(arena((("thug", 300, 130),), cols=60),
+                                pickups=[PickupSpawn(1, "pipe", 250, 130)])
+    w = World(level, seed=1)
+    thug = next(e for e in w.entities if e.kind == "enemy")
+    thug.dormant = False
+    for _ in range(120):
+        w.step((0,))
+        if thug.eid in w.held:
+            break
+    assert w.held[thug.eid].kind == "pipe"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.sim import boss
+from game.sim import boss, weapons
 from game.sim.entities import Entity
 from game.sim.fighter import set_state, start_move
 from game.sim.fixed import FP
@@ -228,6 +228,12 @@ def _act(w: World, e: Entity) -> None:
     if e.token:
         _attack(w, e, p)
         return
+    if w.campaign_rules:
+        spot = weapons.seek(w, e)    # a pipe or bottle lying near: pick it up first (game/sim/weapons.py)
+        if spot is not None:
+            _walk_to(w, e, spot[0], spot[1])
+            e.facing = 1 if spot[0] >= e.x else -1
+            return
     side = e.ai_side
     # Slots drift together (the crowd circles) but never share a depth on the same side.
     rank = (e.ai_slot + w.tick // 240) % len(SLOT_DEPTHS)

@@ -100,6 +100,23 @@ def throw(w: World, e: Entity) -> bool:
     return True
 
 
+SEEK_RANGE = 80 * FP      # a waiting enemy with empty hands goes for a weapon lying this close
+
+
+def seek(w: World, e: Entity) -> tuple[int, int] | None:
+    """Where a waiting enemy with empty hands should walk to pick up a weapon, or None."""
+    if e.eid in w.held or w.enemy_stats(e).boss:
+        return None
+    best, bd = None, 0
+    for it in w.entities:
+        if it.kind != "weapon" or it.remove:
+            continue
+        d = abs(it.x - e.x) + 2 * abs(it.y - e.y)
+        if d < SEEK_RANGE and (best is None or d < bd):
+            best, bd = it, d
+    return (best.x, best.y) if best is not None else None
+
+
 def update(w: World) -> None:
     """Pick up weapons walked over; drop them when knocked down (the flow phase)."""
     for eid in sorted(w.held):
