@@ -13,6 +13,8 @@ seconds, a join, a respawn). Standing enemies step out of each other's space (``
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from game.sim import boss, weapons
@@ -35,6 +37,7 @@ BEHIND_PATIENCE = 150          # ticks a token holder tries to reach the player'
 SPACE_X = 18 * FP              # standing enemies closer than this across and SPACE_Y in depth step apart
 SPACE_Y = 9 * FP
 STANDING = frozenset({"idle", "walk", "attack", "hurt", "block"})
+_X = attrgetter("x")
 
 
 def _target(w: World, e: Entity) -> Entity | None:
@@ -66,7 +69,7 @@ def think(w: World) -> None:
     if w.tick % PLAN_EVERY == 0:
         _plan_slots(w, enemies)
     _grant_tokens(w, enemies)
-    standing: list[Entity] | None = None
+    standing: tuple[list[int], list[Entity]] | None = None
     for e in enemies:
         if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
             continue
@@ -78,10 +81,14 @@ def think(w: World) -> None:
         if e.state in ("idle", "walk", "block") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0
                                                    or e.state == "idle"):
             _act(w, e)
-            if e.state == "idle" or e.state == "walk":
+            if (e.state == "idle" or e.state == "walk") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0):
                 if standing is None:
-                    standing = [o for o in enemies if o.z == 0 and o.state in STANDING]
-                _make_room(w, e, standing)
+                    # Nobody moves while enemies decide: found once, sorted by x (then by id: the
+                    # enemies list is in id order and the sort is stable) for a quick look-up.
+                    near = [o for o in enemies if o.z == 0 and o.state in STANDING]
+                    near.sort(key=_X)
+                    standing = ([o.x for o in near], near)
+                _make_room(w, e, *standing)
 
 
 def _in_grace(w: World, p: Entity) -> bool:
@@ -93,13 +100,20 @@ def _behind(e: Entity, p: Entity) -> bool:
     return (e.x - p.x) * p.facing < 0
 
 
-def _make_room(w: World, e: Entity, standing: list[Entity]) -> None:
+def _make_room(w: World, e: Entity, xs: list[int], standing: list[Entity]) -> None:
     """Enemies on their feet never share a spot: one that has just decided where to walk steps away in
-    depth from any standing enemy too close (its choice holds until it decides again)."""
+    depth from any standing enemy too close (its choice holds until it decides again).
+
+    ``standing`` is sorted by x and ``xs`` holds their x, so only the ones that close across are looked at."""
     ex, ey = e.x, e.y
-    for o in standing:
+    i = bisect_left(xs, ex - SPACE_X + 1)
+    j = bisect_left(xs, ex + SPACE_X, i)
+    if j - i < 2:
+        return     # nobody but itself that close across
+    for k in range(i, j):
+        o = standing[k]
         dx, dy = ex - o.x, ey - o.y
-        if -SPACE_X < dx < SPACE_X and -SPACE_Y < dy < SPACE_Y and o is not e:
+        if -SPACE_Y < dy < SPACE_Y and o is not e:
             depth = w.enemy_stats(e).depth
             up = dy < 0 or (dy == 0 and e.eid > o.eid)
             if up and ey - depth < w.floor_top:

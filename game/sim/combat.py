@@ -39,9 +39,10 @@ def hurtbox(w: World, e: Entity) -> HurtRec | None:
     """Where ``e`` can be hit, or None while it cannot (lying, falling, dying, invulnerable)."""
     if e.state not in VULNERABLE_STATES or e.invuln > 0 or not e.alive:
         return None
-    box = w.moveset(e.char).hurtbox
+    ms = w.moveset(e.char)
+    box = ms.hurtbox
     if e.move:
-        m = w.moveset(e.char).moves[e.move]
+        m = ms.moves[e.move]
         if e.anim_tick < m.invuln:
             return None     # a dodge or a desperation move: untouchable for its first frames
         mbox = m.hurtbox_at(e.anim_tick)

@@ -179,7 +179,7 @@ def physics(w: World, e: Entity) -> None:
         e.vx = _slow(e.vx)
         e.vy = 0
     # Walls stop a body entering them; one already inside (pushed in somehow) may always walk out.
-    stuck = blocked(w, e.x, e.y)
+    stuck = (e.vx != 0 or e.vy != 0) and blocked(w, e.x, e.y)   # only a moving body needs to know
     if e.vx:
         nx = e.x + e.vx
         wall = blocked(w, nx, e.y) and not stuck
@@ -202,17 +202,17 @@ def physics(w: World, e: Entity) -> None:
         if e.z <= 0:
             e.z = e.vz = 0
             land(w, e)
-    if st == "run":
-        if e.vx == 0:
-            e.state, e.anim, e.anim_tick = "idle", "idle", 0
-        elif e.anim_tick % 10 == 5:
-            w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
-    elif st == "idle" or st == "walk":
+    if st == "idle" or st == "walk":
         moving = e.vx != 0 or e.vy != 0
         want = "walk" if moving else "idle"
         if e.state != want:
             e.state, e.anim, e.anim_tick = want, want, 0
         elif moving and e.slot >= 0 and e.anim_tick % 16 == 8:
+            w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+    elif st == "run":
+        if e.vx == 0:
+            e.state, e.anim, e.anim_tick = "idle", "idle", 0
+        elif e.anim_tick % 10 == 5:
             w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
 
 

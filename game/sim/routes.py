@@ -45,7 +45,11 @@ def _box_free(w: World, x0: int, y0: int, x1: int, y1: int) -> bool:
             for v in row:
                 acc.append(acc[-1] + (1 if v else 0))
             prefix.append(acc)
-    return all(prefix[r][c1 + 1] == prefix[r][c0] for r in range(r0, r1 + 1))
+    for r in range(r0, r1 + 1):     # a plain loop: this runs for every walker every few ticks
+        row = prefix[r]
+        if row[c1 + 1] != row[c0]:
+            return False
+    return True
 
 
 def line_clear(w: World, x: int, y: int, gx: int, gy: int, reach: int = LOOKAHEAD) -> bool:
