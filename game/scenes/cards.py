@@ -253,9 +253,13 @@ class EndingScene(CardScene):
         self.campaign = campaign
 
     def enter(self) -> None:
-        """The victory music."""
+        """The victory music; the campaign counts as completed (the title's level select opens)."""
         super().enter()
         self.play_music("highscore")
+        if not self.campaign.hot_reload:       # not a designer's --level run
+            from game.store.progress import ProgressStore
+
+            ProgressStore().mark_completed()
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The card, and THE END once the last line is out."""
