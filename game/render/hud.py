@@ -49,7 +49,10 @@ COMBO_COLOUR = (255, 214, 72)
 #: What the HUD calls each character kind on screen.
 DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "thug": "THUG",
                  "bather": "BATHER", "gangster": "GANGSTER", "nurse": "NURSE", "hitman": "HITMAN",
-                 "viktor": "VIKTOR"}
+                 "viktor": "VIKTOR", "cleanhead": "CLEANHEAD", "brute": "BRUTE", "thrower": "THROWER",
+                 "gunman": "GUNMAN", "heavy": "THE HEAVY", "ambush_leader": "GANG BOSS",
+                 "bodyguard": "BODYGUARD",
+                 "cleanhead_boss": "CLEANHEAD CHIEF"}
 
 
 def fast(surface: pygame.Surface) -> pygame.Surface:

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
-from game.sim import boss, weapons
+from game.sim import ai_kinds, boss, weapons
 from game.sim.entities import Entity
 from game.sim.fighter import set_state, start_move
 from game.sim.fixed import FP
@@ -71,6 +71,7 @@ def think(w: World) -> None:
     _grant_tokens(w, enemies)
     standing: tuple[list[int], list[Entity]] | None = None
     for e in enemies:
+        ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
         if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
