@@ -143,7 +143,8 @@ class Bot:
             return 0
         side = 1 if c.x > me.x else -1
         gx = c.x - side * 22 * FP
-        if abs(gx - me.x) > 6 * FP or abs(c.y - me.y) > LANE:
+        # a wider band once facing it: turning steps a pixel or two, which must not send him back
+        if abs(gx - me.x) > (10 if me.facing == side else 6) * FP or abs(c.y - me.y) > LANE:
             return self._walk_to(w, me, gx, c.y)
         if me.facing != side:
             return Action.RIGHT if side > 0 else Action.LEFT

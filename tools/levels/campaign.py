@@ -47,6 +47,12 @@ def build(name: str, tileset: str, props: dict, background: str, fights: list[Fi
     lv.add("player_start.tx", 40, 136, "danko")
     x = start
     for n, f in enumerate(fights, 1):
+        if n >= 3:
+            # the later fights are tougher: two of each wave's weakest (thugs) become gangsters
+            swaps = 2
+            for i, k in enumerate(f.kinds):
+                if swaps and k == "thug" and i > 0:
+                    f.kinds[i], swaps = "gangster", swaps - 1
         zx = x + spacing - 160
         # stragglers: standing by between the last fight and this one (a fifth of a wave waits there
         # too, so a locked fight has at most four walking in and six on screen)
