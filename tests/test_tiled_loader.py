@@ -150,6 +150,7 @@ def test_pytmx_still_opens_shipped_levels_but_misses_what_our_reader_adds() -> N
         # pytmx 3.32 leaves template classes unresolved: the reason game.tiled resolves templates itself
         objects = list(tmx.objects)
         ours = len(level.enemies) + len(level.waves) + len(level.pickups) + len(level.exits) + 1
+        ours += len(level.breakables) + len(level.props) + len(level.hazards) + len(level.doors)
         assert sum(1 for o in objects if o.type) < len(objects) == ours
 
 
