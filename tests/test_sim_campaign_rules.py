@@ -296,3 +296,10 @@ def test_a_waiting_enemy_goes_for_a_weapon_lying_near():
         if thug.eid in w.held:
             break
     assert w.held[thug.eid].kind == "pipe"
+
+
+def test_campaign_rules_are_deterministic():
+    from game.sim.runner import run
+    a = run(_campaign_corridor(), seed=5, bot=True, max_ticks=3000)
+    b = run(_campaign_corridor(), seed=5, bot=True, max_ticks=3000)
+    assert a.state_hash() == b.state_hash() and a.summary() == b.summary()
