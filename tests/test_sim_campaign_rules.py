@@ -303,3 +303,12 @@ def test_campaign_rules_are_deterministic():
     a = run(_campaign_corridor(), seed=5, bot=True, max_ticks=3000)
     b = run(_campaign_corridor(), seed=5, bot=True, max_ticks=3000)
     assert a.state_hash() == b.state_hash() and a.summary() == b.summary()
+
+
+def test_bot_gives_up_on_a_crate_it_cannot_reach():
+    from game.sim.runner import run
+    level = _campaign_corridor()
+    # a crate inside the wall (as a careless map might have it): the bot must still clear the level
+    level = dataclasses.replace(level, breakables=[BreakableSpawn(1, "crate", 150, 60, drops="points")])
+    w = run(level, seed=2, bot=True, max_ticks=12000)
+    assert w.result == "cleared"

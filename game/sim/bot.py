@@ -32,6 +32,7 @@ RUN_ATTACK_REACH = 44 * FP
 BACK_REACH = 30 * FP
 FOCUS_RANGE = 160 * FP
 DOWN_STATES = ("down", "knockdown", "getup", "death")
+GIVE_UP = 360             # ticks the bot spends on reaching one weapon or crate before leaving it
 
 
 class Bot:
@@ -45,6 +46,7 @@ class Bot:
         self.detour: tuple[int, int, int, int, int] | None = None   # (x, y) via, for goal (x, y), until tick
         self.focus = -1           # the enemy it is beating up
         self.queue: list[int] = []   # inputs already decided for the next ticks (double taps)
+        self.tried: dict[int, int] = {}   # ticks spent going for a weapon or crate: given up after GIVE_UP
 
     def decide(self, world: World) -> int:
         """The input bitmask for this tick."""
@@ -123,9 +125,10 @@ class Bot:
         held = w.held.get(me.eid)
         if held is None:
             lying = [e for e in w.entities if e.kind == "weapon" and e.x >= behind
-                     and abs(e.x - me.x) < (48 if near else 160) * FP]
+                     and abs(e.x - me.x) < (48 if near else 160) * FP and self.tried.get(e.eid, 0) < GIVE_UP]
             wpn = self._nearest(me, lying)
             if wpn is not None:
+                self.tried[wpn.eid] = self.tried.get(wpn.eid, 0) + 1
                 return self._walk_to(w, me, wpn.x, wpn.y)
         elif near and w.prop_table.weapons[held.kind].throw:
             t = self._nearest(me, [e for e in near if e.state not in DOWN_STATES and not e.dormant])
@@ -137,10 +140,12 @@ class Bot:
         if near:
             return 0
         crates = [e for e in w.entities if e.kind == "prop" and e.eid in w.props and e.x >= behind
-                  and w.props[e.eid].drops != "none" and abs(e.x - me.x) < 200 * FP]
+                  and w.props[e.eid].drops != "none" and abs(e.x - me.x) < 200 * FP
+                  and self.tried.get(e.eid, 0) < GIVE_UP]
         c = self._nearest(me, crates)
         if c is None:
             return 0
+        self.tried[c.eid] = self.tried.get(c.eid, 0) + 1     # one it can't get at is left alone
         side = 1 if c.x > me.x else -1
         gx = c.x - side * 22 * FP
         # a wider band once facing it: turning steps a pixel or two, which must not send him back
