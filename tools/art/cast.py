@@ -346,14 +346,14 @@ LOOKS["thrower"] = Look(
     body=LANKY,
     ink=INK,
     skin=SKIN_PALE,
-    top=ramp("#2a0a08", "#5c1810", "#8e2c1a", "#c24a2a"),
+    top=ramp("#2a1e06", "#5c4410", "#8e6c1e", "#c09a38"),
     torso_style="quilted",
     legs=ramp("#16181c", "#2a2e36", "#424856", "#5e6676"),
     shoes=BOOT,
     boot_h=0.4,
     hair=ramp("#2a1a0c", "#543418", "#7c5028"),
     hat="flatcap",
-    hat_ramp=ramp("#3a0a0a", "#6a1414", "#a02420", "#cc3c30"),
+    hat_ramp=ramp("#0e1a2a", "#1c3050", "#2e4c78", "#4a6c9c"),
     item_ramp=ITEMS,
 )
 LOOKS["gunman"] = Look(
