@@ -79,3 +79,34 @@ def test_kind_rules_reject_a_hold_without_a_holding_follow_up(monkeypatch):
     finally:
         monkeypatch.undo()
         ak.kind_rules.cache_clear()
+
+
+def test_viktor_runs_off_in_his_flee_animation():
+    w, v, _ = _world("viktor", x=300)
+    for pl in w.slots:
+        pl.grace = 0
+    v.hp = v.max_hp * 20 // 100
+    shown = set()
+    for _ in range(300):
+        w.step((0,))
+        if v.eid not in w.by_id or not v.alive:
+            break
+        shown.add(v.anim)
+    assert ai_kinds.FLEE_ANIM in shown
+
+
+def test_every_kind_with_its_own_rules_has_the_animations_they_show():
+    import json
+
+    from game.paths import assets_dir
+
+    def tags(kind: str) -> set[str]:
+        raw = json.loads((assets_dir() / "sprites" / f"{kind}.json").read_text(encoding="utf-8"))
+        return {t["name"] for t in raw["meta"]["frameTags"]}
+
+    rules = ai_kinds.kind_rules()
+    assert {"brute", "heavy", "bodyguard", "thrower"} <= set(rules)
+    for kind, kr in rules.items():
+        if kr.hold_ticks:
+            assert {ai_kinds.HOLD_ANIM, "grab", kr.follow} <= tags(kind), kind
+    assert ai_kinds.FLEE_ANIM in tags("viktor")
