@@ -210,7 +210,18 @@ def test_doors_let_their_wave_out():
     w.step((0,))
     assert [e.value for e in evs if e.kind == ev.DOOR_OPEN] == [1] and door.state == "open"
     out = [e for e in w.entities if e.kind == "enemy"]
-    assert len(out) == 2 and all(abs(e.x - door.x) < 8 * FP for e in out)
+    assert len(out) == 1 and abs(out[0].x - door.x) < 8 * FP      # one at once...
+    assert w.wave_status[1] == "active"
+    out[0].hp = 0
+    out[0].alive = False
+    for _ in range(3):
+        w.step((0,))
+    assert w.wave_status[1] == "active"          # ...the other still behind the door: not cleared
+    from game.sim.doors import DOOR_GAP
+    for _ in range(DOOR_GAP):
+        w.step((0,))
+    second = [e for e in w.entities if e.kind == "enemy" and e.alive]
+    assert len(second) == 1 and abs(second[0].x - door.x) < 8 * FP and not w.door_queue
 
 
 def test_state_hash_covers_props_and_weapons():

@@ -123,6 +123,8 @@ def _check_waves_cleared(w: World) -> None:
         return
     left = {e.wave for e in w.entities if e.kind == "enemy" and e.alive and not e.remove}
     left |= {e.wave for e in w.born if e.kind == "enemy"}
+    if w.door_queue:
+        left |= doors.waiting_waves(w)   # still behind a door (game/sim/doors.py)
     for n in sorted(active):
         if n not in left:
             w.wave_status[n] = "cleared"

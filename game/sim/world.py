@@ -91,6 +91,7 @@ class World:
         self.props: dict[int, props.PropRec] = {}    # breakables and rolling props, by entity id
         self.held: dict[int, weapons.HeldRec] = {}   # weapons in hand, by holder's entity id
         self.hazards: dict[int, hazards.HazardRec] = {}
+        self.door_queue: list[tuple[int, int, Entity]] = []   # (tick due, door id, enemy): behind a door
         self.campaign_rules = bool(level.breakables or level.props or level.hazards or level.doors
                                    or any(p.kind in self.prop_table.weapons for p in level.pickups))
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
@@ -265,6 +266,7 @@ class World:
                 props.update(self)
                 weapons.update(self)
                 hazards.update(self)
+                doors.update(self)
             flow.update(self)
             scroll.advance(self)
             self._commit()
@@ -342,6 +344,8 @@ class World:
             h.update(repr(s.key()).encode())
         for c in self.combos:
             h.update(repr(c.key()).encode())
+        for due, deid, e in self.door_queue:
+            h.update(repr((due, deid, e.key())).encode())
         for recs in (self.bosses, self.props, self.held, self.hazards):
             for eid in sorted(recs):        # campaign records: only hashed when present (old hashes hold)
                 h.update(repr(recs[eid].key()).encode())
