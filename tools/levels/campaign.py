@@ -158,7 +158,7 @@ def bathhouse() -> Level:
         breakable(lv, "crate", zone(lv, 2) + 90, 150, "pipe", "birch_crate")
         breakable(lv, "barrel", zone(lv, 4) - 40, 124)
         breakable(lv, "crate", zone(lv, 5) + 110, 166, "points")
-        breakable(lv, "bin", zone(lv, 6) - 60, 112, "health")
+        breakable(lv, "bin", zone(lv, 6) - 60, 112)
         breakable(lv, "barrel", zone(lv, 7) + 100, 140)
         place(lv, "weapon_pipe.tx", zone(lv, 6) + 40, 140, "boiler_pipe")
     mark_boss(lv, boss)
@@ -263,10 +263,10 @@ def hospital() -> Level:
             place(lv, f"prop_{kind}.tx", zone(lv, n) + dx, y, f"{kind}_{n}")
     if have("Breakable"):
         breakable(lv, "bin", zone(lv, 1) + 100, 104, "health", "linen_bin")
-        breakable(lv, "crate", zone(lv, 3) - 40, 166, "ammo", "supply_crate")
+        breakable(lv, "crate", zone(lv, 3) - 40, 166, "points", "supply_crate")
         breakable(lv, "bin", zone(lv, 4) + 120, 140)
         breakable(lv, "crate", zone(lv, 6) - 50, 166, "points")
-        breakable(lv, "bin", zone(lv, 7) + 110, 124, "health")
+        breakable(lv, "bin", zone(lv, 7) + 110, 124)
         place(lv, "weapon_knife.tx", zone(lv, 4) + 40, 150, "scalpel")
     mark_boss(lv, "nurse")
     return lv
@@ -302,10 +302,10 @@ def hotel() -> Level:
             lv.add("door.tx", col * 16 + 8, 88, f"room_door_{n}", wave=n)
     if have("Breakable"):
         breakable(lv, "crate", zone(lv, 1) + 100, 150, "health", "room_service_cart")
-        breakable(lv, "bin", zone(lv, 2) - 40, 104, "ammo")
+        breakable(lv, "bin", zone(lv, 2) - 40, 104, "points")
         breakable(lv, "crate", zone(lv, 3) + 120, 166, "bottle")
         breakable(lv, "bin", zone(lv, 5) + 100, 124, "points")
-        breakable(lv, "crate", zone(lv, 6) - 50, 140, "health")
+        breakable(lv, "crate", zone(lv, 6) - 50, 140, "points")
         place(lv, "weapon_bottle.tx", zone(lv, 4) + 40, 150, "champagne")
     mark_boss(lv, boss)
     return lv
@@ -335,11 +335,11 @@ def station() -> Level:
                pillars=[36, 104, 170])
     if have("Breakable"):
         # The set piece: the row of lockers, Viktor's among them; they burst open with what they hold.
-        lockers = (("ammo", "locker_1"), ("health", "locker_2"), ("points", "locker_3"), ("pipe", "locker_4"),
+        lockers = (("points", "locker_1"), ("health", "locker_2"), ("points", "locker_3"), ("pipe", "locker_4"),
                    ("points", "viktors_locker"))
         for i, (drops, name) in enumerate(lockers):
             breakable(lv, "locker", zone(lv, 3) - 100 + 52 * i, 100, drops, name)
-        breakable(lv, "bin", zone(lv, 1) + 100, 150, "health")
+        breakable(lv, "bin", zone(lv, 1) + 100, 150)
         breakable(lv, "bin", zone(lv, 6) - 40, 140)
         place(lv, "weapon_knife.tx", zone(lv, 5) + 40, 150, "switchblade")
     mark_boss(lv, boss)
