@@ -110,10 +110,22 @@ def test_escape_pauses_a_bonus_game_and_resume_goes_on_from_the_same_tick(game):
     assert game.stack[-1] == "BonusMenuScene"
 
 
-def test_after_the_bathhouse_the_chain_plays_its_bonus_games_then_the_ending(game):
+def test_after_the_bathhouse_the_chain_goes_on_to_moscow(game):
     from game.cli_levels import load_level
 
     play = PlayScene(game.app, load_level("bathhouse"), None, campaign=Campaign(level="bathhouse"))
+    game.app.scenes.clear_to(play)
+    game.tick()
+    play.world.result = "cleared"
+    game.tick(RESULT_HOLD_TICKS + 2)
+    game.tick(200)
+    assert game.stack == ["StoryCardScene"] and game.top.level == "moscow"
+
+
+def test_after_the_station_the_chain_plays_its_bonus_game_then_the_ending(game):
+    from game.cli_levels import load_level
+
+    play = PlayScene(game.app, load_level("station"), None, campaign=Campaign(level="station"))
     game.app.scenes.clear_to(play)
     game.tick()
     play.world.result = "cleared"
@@ -130,6 +142,6 @@ def test_after_the_bathhouse_the_chain_plays_its_bonus_games_then_the_ending(gam
         game.tick(ENDING_TICKS + 40)
         assert scene.phase == "result"
         game.key("z")
-    assert played == ["coal", "bill", "doors"]       # assets/data/campaign.json, levels not shipped skipped
+    assert played == ["doors"]                       # assets/data/campaign.json: doors after station
     # The bus chase follows station in the chain (and leads to the ending): its briefing comes next.
     assert game.stack == ["StoryCardScene"] and game.top.level == "chase"

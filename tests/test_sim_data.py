@@ -15,8 +15,14 @@ COMMON = {"idle", "walk", "run", "jump", "hurt", "knockdown", "down", "getup", "
 PLAYER_MOVES = {"punch1", "punch2", "punch3", "kick", "jump_kick", "jump_punch", "headbutt", "knee", "throw",
                 "shoot", "back_attack", "desperation", "run_attack", "dodge"}
 ENEMY_MOVES = {"thug": {"punch", "kick"}, "bather": {"punch", "charge"}, "gangster": {"punch", "knife"},
-               "nurse": {"stab", "kick"}, "hitman": {"punch", "shoot"},
-               "viktor": {"punch", "kick", "shoot", "dash"}}
+               "nurse": {"stab", "kick", "lunge"}, "hitman": {"punch", "shoot"},
+               "viktor": {"punch", "kick", "shoot", "dash"},
+               "cleanhead": {"punch", "kick", "chain"}, "brute": {"punch", "grab", "slam"},
+               "thrower": {"punch", "kick", "throw_bottle", "throw_snowball"},
+               "gunman": {"punch", "pistol_whip", "shoot"}, "heavy": {"punch", "grab", "slam", "charge"},
+               "ambush_leader": {"punch", "hook", "kick", "charge"},
+               "bodyguard": {"punch", "grab", "headbutt", "shoot"},
+               "cleanhead_boss": {"punch", "kick", "chain", "charge"}}
 
 
 def test_every_data_file_loads():

@@ -323,10 +323,10 @@ def test_a_regular_enemy_dies_to_a_chain_and_one_more_hit_tough_ones_to_about_tw
     chain = _chain_damage("danko")
     jab = World(arena(), seed=1).moveset("danko").moves["punch1"].damage
     pct = difficulty_table()["normal"].enemy_hp_pct
-    for kind in ("thug", "bather", "nurse"):
+    for kind in ("thug", "bather", "cleanhead", "thrower"):   # the nurse is a boss now
         hp = enemy_stats()[kind].hp * pct // 100
         assert chain < hp <= chain + 2 * jab, kind
-    for kind in ("gangster", "hitman"):
+    for kind in ("gangster", "hitman", "gunman", "brute"):
         hp = enemy_stats()[kind].hp * pct // 100
         assert 1.6 * chain <= hp <= 2.4 * chain, kind
 

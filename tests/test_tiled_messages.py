@@ -62,8 +62,10 @@ def test_did_you_mean_only_when_something_is_close() -> None:
 
 def test_unknown_class_suggests_the_nearest(tree: Path) -> None:
     path = _edit(tree, 'type="Exit"', 'type="Exti"')
-    assert any("unknown class 'Exti' (did you mean 'Exit'? valid: Enemy, Exit, Pickup, PlayerStart, Wave; "
-               "set the object's Class/Type field)" in p for p in _problems(path))
+    want = ("unknown class 'Exti' (did you mean 'Exit'? valid: Breakable, ChasePhase, Door, Enemy, Exit, "
+            "FallingHazard, Hazard, Pickup, PlayerStart, Prop, Road, Traffic, ViktorBus, Wave; "
+            "set the object's Class/Type field)")
+    assert any(want in p for p in _problems(path))
 
 
 def test_a_missing_tileset_suggests_the_nearest_file(tree: Path) -> None:

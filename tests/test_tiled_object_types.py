@@ -117,13 +117,18 @@ def test_every_shipped_level_loads_the_same_with_a_project_saved_by_18(project_s
         assert load_level(level, project_saved_by_18).content_hash() == load_level(level).content_hash()
 
 
-def test_the_project_with_commands_edited_in_tiled_1_8_loads_every_level_the_same() -> None:
+def test_the_project_with_commands_edited_in_tiled_1_8_loads_every_level_the_same(tmp_path: Path) -> None:
     """Saved by Tiled 1.8.2 after File > Commands > Edit Commands set both commands to redheat."""
-    edited = DATA18 / "commands_edited_in_tiled_1.8.2.tiled-project"
-    data = json.loads(edited.read_text())
+    real = DATA18 / "commands_edited_in_tiled_1.8.2.tiled-project"
+    data = json.loads(real.read_text())
     assert {(c["command"], c["arguments"]) for c in data["commands"]} == {
         ("redheat", "--level %mapfile"), ("redheat", "check %mapfile")}
     assert data["objectTypesFile"] == "objecttypes.xml"
     assert not any("useAs" in t for t in data["propertyTypes"])   # what 1.8 drops
+    # The real save predates the campaign's classes (issue 11): its commands and layout with today's
+    # classes as Tiled 1.8 writes them (the model proven against a real 1.8.2 save above).
+    data["propertyTypes"] = as_tiled_18_saves(_project())["propertyTypes"]
+    edited = tmp_path / "redheat.tiled-project"
+    edited.write_text(json.dumps(data, indent=4))
     for level in sorted(levels_dir().glob("*.tmx")):
         assert load_level(level, edited).content_hash() == load_level(level).content_hash()

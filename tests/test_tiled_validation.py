@@ -19,7 +19,7 @@ EXPECTED = {
                      r"valid: [^)]*\bEnemy, Exit, [^)]*Pickup, PlayerStart, [^)]*Wave; "
                      r"set the object's Class/Type field\)",
     "unknown_enum": r"Enemy ninja at \(60, 120\) \(object 20\): property 'kind' has unknown EnemyKind "
-                    r"'ninja' \(valid: thug, bather, gangster, nurse, hitman, viktor\)",
+                    r"'ninja' \(valid: thug, bather, gangster, nurse, hitman, viktor[,)]",
     "unknown_property": r"Enemy thug at \(60, 120\) \(object 20\): unknown property 'wav' "
                         r"\(did you mean 'wave'\?",
     "no_player_start": r"bad/no_player_start\.tmx: no PlayerStart object",

@@ -109,6 +109,17 @@ RULES: tuple[Rule, ...] = (
     Rule(ev.DODGE, "whiff"),
     Rule(ev.DESPERATION, "punch_heavy"),
     Rule(ev.RUN, silent="footsteps already sound while running"),
+    # Campaign rules (issue 11): existing presets until these get sounds of their own.
+    Rule(ev.BOSS_PHASE, "wave_start"),
+    Rule(ev.BOSS_TELEGRAPH, "grab"),
+    Rule(ev.BOSS_FLEE, "go"),
+    Rule(ev.BREAK, "body_fall"),
+    Rule(ev.ROLL, "throw"),
+    Rule(ev.WEAPON_PICK, "pickup_ammo"),
+    Rule(ev.WEAPON_SWING, "punch_heavy"),
+    Rule(ev.WEAPON_THROW, "whiff"),
+    Rule(ev.HAZARD_FALL, "body_fall"),
+    Rule(ev.DOOR_OPEN, "wave_start"),
 )
 
 

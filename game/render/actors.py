@@ -239,7 +239,7 @@ class Actors:
                 vz = e.vz
                 idx = 0 if vz > APEX else n - 1 if vz < -APEX or n == 2 else n // 2
             else:
-                cycles = tag in LOOPING or e.kind in ("pickup", "projectile")
+                cycles = tag in LOOPING or e.kind in ("pickup", "projectile", "prop")
                 idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0 and cycles)
         return frames[idx][0]
 
@@ -270,8 +270,8 @@ class Actors:
         self._now = tick
         placed = []
         for e in entities:
-            if e.remove:
-                continue
+            if e.remove or e.kind == "hazard":
+                continue    # a falling hazard is drawn by game/render/campaign.py (its shadow warns first)
             if e.kind != "projectile" and e.kind != "pickup":
                 if e.invuln > 0 and e.alive and (tick // 3) % 2:
                     continue  # blink, shadow and all, while invulnerable
@@ -284,9 +284,11 @@ class Actors:
         view_w = canvas.get_width()
         # shadows all lie on the floor, under every body
         for y, _, _, e, x, z in placed:
-            if e.kind == "projectile" or not -48 < x - cam_x < view_w + 48:
+            if e.kind == "projectile" or e.kind == "door" or not -48 < x - cam_x < view_w + 48:
                 continue
-            width = 30 if e.kind != "pickup" else 14
+            width = 30 if e.kind != "pickup" and e.kind != "weapon" else 14
+            if e.kind == "prop":
+                width = sheet_w if (sheet_w := self._prop_width(e)) else width
             if e.kind != "pickup" and e.state in ("down", "knockdown", "death"):
                 width = 44
             width = max(8, width - min(z, 64) * width // 160)
@@ -315,10 +317,15 @@ class Actors:
             drawn += 1
         self.drawn = drawn
 
+    def _prop_width(self, e: Entity) -> int:
+        """A prop's shadow spans most of its sprite (a car's is long)."""
+        sheet = self._sheet(e.char) if e.char else None
+        return sheet.size[0] * 4 // 5 if sheet is not None else 0
+
     def _draw_bullet(self, canvas: pygame.Surface, e: Entity, sx: int, sy: int, cam_x: int,
                      cam_y: int) -> None:
         """A tracer fading behind the bullet, then its sprite, or a white-hot slug without a sheet."""
-        trail = self._trails.get(e.eid, ())
+        trail = self._trails.get(e.eid, ()) if e.char in ("", "bullet") else ()   # thrown things: no tracer
         pts = [(x - cam_x, y - z - cam_y) for x, y, z in trail]
         for i in range(len(pts) - 1):
             colour = BULLET_TRAIL[min(2, len(pts) - 2 - i)]

@@ -36,6 +36,10 @@ BAR_W, BAR_H = 92, 7
 AMMO_W = 16               # bullet icon and count after the energy bar
 ENEMY_NAME_W = 44         # the enemy bar starts here, or after a longer name (never cut)
 ENEMY_BAR_MIN = 30        # the enemy bar is never narrower than this
+BOSS_MARGIN = 24          # the boss bar runs along the bottom of the screen, this far from each side
+BOSS_BAR_H = 6
+BOSS_NAME = (255, 214, 120)
+BAR_WINDUP = ((255, 255, 255), (255, 220, 140), (200, 120, 60))   # the boss bar flashes: a big move comes
 BAND_H = 30               # the dark band behind the top HUD
 COMBO_Y = BAND_H + 4      # the combo counters sit just under the band, on each player's side
 COMBO_HOLD = 45           # ticks a finished combo's total stays up (blinking out at the end)
@@ -45,7 +49,10 @@ COMBO_COLOUR = (255, 214, 72)
 #: What the HUD calls each character kind on screen.
 DISPLAY_NAMES = {"danko": "DANKO", "danko_bath": "DANKO", "ridzik": "RIDZIK", "thug": "THUG",
                  "bather": "BATHER", "gangster": "GANGSTER", "nurse": "NURSE", "hitman": "HITMAN",
-                 "viktor": "VIKTOR"}
+                 "viktor": "VIKTOR", "cleanhead": "CLEANHEAD", "brute": "BRUTE", "thrower": "THROWER",
+                 "gunman": "GUNMAN", "heavy": "THE HEAVY", "ambush_leader": "GANG BOSS",
+                 "bodyguard": "BODYGUARD",
+                 "cleanhead_boss": "CLEANHEAD CHIEF"}
 
 
 def fast(surface: pygame.Surface) -> pygame.Surface:
@@ -278,6 +285,36 @@ class Hud:
         self.enemy_name_at = (name, pygame.Rect(left - 1, 21, width + 2, 7))
         return int(e.hp)
 
+    def boss_block(self, canvas: pygame.Surface, world: World, by_id: dict[int, Entity],
+                   tick: int) -> int | None:
+        """A boss on his feet gets his name and a long bar along the bottom of the screen (issue 11).
+
+        Notches mark his phases; the bar flashes while he winds up a big move. Returns the hp drawn.
+        """
+        bosses = getattr(world, "bosses", None)
+        if not bosses:
+            return None
+        rec = next((r for _, r in sorted(bosses.items()) if r.eid in by_id and not by_id[r.eid].dormant),
+                   None)
+        if rec is None:
+            return None
+        e = by_id[rec.eid]
+        cw, ch = canvas.get_size()
+        width = cw - 2 * BOSS_MARGIN
+        y = ch - STRIP_H - BOSS_BAR_H - 3      # just above the RED HEAT progress strip
+        plate = self._plate(width + 6, BOSS_BAR_H + self.small.line_height + 6)
+        canvas.blit(plate, (BOSS_MARGIN - 3, y - self.small.line_height - 3))
+        put(canvas, self.small, display_name(e.char), BOSS_MARGIN, y - self.small.line_height - 1, BOSS_NAME)
+        flash = rec.windup > 0 and (tick // 4) % 2 == 0
+        self.bar(canvas, BOSS_MARGIN, y, width, BOSS_BAR_H, e.eid, e.hp, e.max_hp,
+                 BAR_WINDUP if flash else BAR_ENEMY)
+        for ph in world.boss_kinds[rec.kind].phases:   # where his phases begin
+            canvas.fill(BOSS_NAME, (BOSS_MARGIN + width * ph.below_hp_pct // 100, y - 2, 1, BOSS_BAR_H + 4))
+        if rec.fleeing:
+            put(canvas, self.small, "ESCAPING!", BOSS_MARGIN + width, y - self.small.line_height - 1,
+                BOSS_NAME, align="right")
+        return int(e.hp)
+
     def combo(self, canvas: pygame.Surface, index: int, right: bool) -> tuple[int, int] | None:
         """A player's combo counter under the band on their side: the hits big, the combo's points under.
 
@@ -407,6 +444,7 @@ class Hud:
             "enemy_name": self.enemy_name_at,   # (name rect, bar rect): the bar never covers the name
             "go": self.go(canvas, world, tick),
             "logo_px": self.logo_strip(canvas, float(world.progress())),
+            "boss_hp": self.boss_block(canvas, world, by_id, tick),
         }
 
     def draw_notice(self, canvas: pygame.Surface, text: str) -> None:

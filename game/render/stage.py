@@ -13,6 +13,7 @@ import pygame
 from game.paths import assets_dir
 from game.render.actors import Actors
 from game.render.camera import Camera, player_xs
+from game.render.campaign import CampaignLayer
 from game.render.effects import Effects, weather_for
 from game.render.hud import Hud
 from game.render.overlay import TrainingOverlay
@@ -131,6 +132,7 @@ class Stage:
 
     def __init__(self, level: LevelDesc, level_path: Path | None) -> None:
         self.actors = Actors()
+        self.campaign = CampaignLayer()    # hazard shadows, held weapons, boss wind-ups (issue 11)
         self.hud = Hud()
         self.hud.convert()
         self.tick = 0
@@ -190,6 +192,7 @@ class Stage:
         self.effects.feed(events, facing)
         if self.chase is not None:
             self.chase.feed(events, self, world)
+        self.campaign.feed(events, self.effects, self.camera)
         for e in events:
             if e.kind in SHAKE_EVENTS and e.strength >= 2:
                 self.camera.kick(e.strength)
@@ -224,7 +227,12 @@ class Stage:
         cx, cy = self.camera.view(alpha)
         canvas.fill(self.backdrop)
         self.tiles.draw(canvas, cx, cy, False)
+        extras = world.campaign_rules or bool(world.bosses)
+        if extras:
+            self.campaign.draw_floor(canvas, world, cx, cy)
         self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)
+        if extras:
+            self.campaign.draw_over(canvas, world, self.actors, alpha, cx, cy, self.tick)
         self.effects.draw(canvas, cx, cy)
         self.tiles.draw(canvas, cx, cy, True)
         self.effects.draw_weather(canvas, cx, cy)

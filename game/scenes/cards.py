@@ -287,18 +287,51 @@ class EndingScene(CardScene):
         self.campaign = campaign
 
     def enter(self) -> None:
-        """The victory music."""
+        """The victory music; the campaign counts as completed (the title's level select opens)."""
         super().enter()
         self.play_music("highscore")
+        if not self.campaign.hot_reload:       # not a designer's --level run
+            from game.store.progress import ProgressStore
+
+            ProgressStore().mark_completed()
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
-        """The card, and THE END once the last line is out."""
-        super().draw(canvas, alpha)
+        """The airport and the watches changing hands, Ridzik's last words under it, then THE END."""
+        from game.ui.airport import draw_ending
+
+        draw_ending(canvas, self.ticks, *_ending_figures())
+        panel(canvas, pygame.Rect(6, 134, 308, 44))
+        font = small()
+        lines = wrap(font, self.text[: self.shown], 296)
+        y = 137
+        for line in lines[-4:]:
+            font.draw(canvas, line, 12, y, color=WHITE)
+            y += font.line_height
+        font.draw(canvas, self.card.heading, 160, 4, color=GOLD, align="center")
         if self.revealed:
-            title().draw(canvas, "THE END", 197, 130, align="center")
+            title().draw(canvas, "THE END", 160, 16, align="center")
+        self.draw_hints(canvas)
 
     def done(self) -> None:
         """Scores to the table."""
         from game.scenes.highscores import after_game
 
         after_game(self.app, self.campaign)
+
+
+_FIGURES: list = []
+
+
+def _ending_figures() -> tuple[pygame.Surface | None, pygame.Surface | None]:
+    """Danko (facing right) and Ridzik (facing left) standing, from their sprite sheets (loaded once)."""
+    if not _FIGURES:
+        from game.render.atlas import SheetError, load_sheet
+
+        out = []
+        for name, flipped in (("danko", False), ("ridzik", True)):
+            try:
+                out.append(load_sheet(name).frames("idle", flipped)[0][0])
+            except (SheetError, KeyError):
+                out.append(None)
+        _FIGURES.extend(out)
+    return _FIGURES[0], _FIGURES[1]

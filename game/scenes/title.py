@@ -123,6 +123,21 @@ class MainMenuScene(Screen):
             MenuItem("HIGH SCORES", self.scores, key="scores"),
             MenuItem("QUIT", self.quit, key="quit"),
         ], 160, 90, spacing=11)
+        self.add_level_select()
+
+    def add_level_select(self) -> None:
+        """Once the campaign has been completed (remembered in progress.json): LEVEL SELECT."""
+        from game.scenes.level_select import campaign_completed
+
+        if campaign_completed():
+            self.menu.items.insert(2, MenuItem("LEVEL SELECT", self.level_select, key="levels"))
+            self.menu.y -= 6
+
+    def level_select(self) -> None:
+        """Start from any level of the campaign."""
+        from game.scenes.level_select import LevelSelectScene
+
+        self.app.scenes.push(LevelSelectScene(self.app, self.last_pad))
 
     def bonus_games(self) -> None:
         """Practise the hot coal, the torn bill and the door gallery."""
@@ -161,7 +176,8 @@ class MainMenuScene(Screen):
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A framed menu under the logo (the title draws first)."""
-        panel(canvas, pygame.Rect(96, 85, 128, 82))
+        extra = 11 * (len(self.menu.items) - 7)
+        panel(canvas, pygame.Rect(96, 85 - extra // 2, 128, 82 + extra))
         self.menu.draw(canvas)
         self.draw_hints(canvas)
 

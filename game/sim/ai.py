@@ -17,6 +17,7 @@ from bisect import bisect_left
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
+from game.sim import ai_kinds, boss, weapons
 from game.sim.entities import Entity
 from game.sim.fighter import set_state, start_move
 from game.sim.fixed import FP
@@ -70,7 +71,8 @@ def think(w: World) -> None:
     _grant_tokens(w, enemies)
     standing: tuple[list[int], list[Entity]] | None = None
     for e in enemies:
-        if e.dormant or e.hitstop > 0:
+        ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
+        if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
             e.ai_timer -= 1
@@ -158,6 +160,8 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
     for e in enemies:
         if e.token or e.dormant or e.ai == "retreat" or e.ai_timer > 0 or e.state not in ("idle", "walk"):
             continue
+        if w.bosses and boss.busy(w, e):
+            continue      # a fleeing boss takes no turn
         p = w.by_id.get(e.ai_target)
         if p is None or not p.alive or _in_grace(w, p):
             continue
@@ -181,9 +185,10 @@ def _grant_tokens(w: World, enemies: list[Entity]) -> None:
 
 def _choose_move(w: World, e: Entity) -> str:
     st = w.enemy_stats(e)
-    if st.pattern:
+    pattern = (w.bosses and boss.pattern(w, e)) or st.pattern   # a boss's phase may change his pattern
+    if pattern:
         # The pattern moves on only when a move is actually thrown (see after_attack).
-        return st.pattern[e.pattern % len(st.pattern)]
+        return pattern[e.pattern % len(pattern)]
     total = sum(m.weight for m in st.moves)
     roll = int(w.rng.integers(0, total))
     for m in st.moves:
@@ -197,7 +202,7 @@ def after_attack(w: World, e: Entity) -> None:
     """An attack finished: hand the token back and wait a little before asking again."""
     if e.token:
         w.release_token(e)
-    if w.enemy_stats(e).pattern:
+    if w.enemy_stats(e).pattern or (w.bosses and boss.pattern(w, e)):
         e.pattern += 1
     pause = 36 * 100 // w.diff.aggression_pct
     e.ai_timer = pause + int(w.rng.integers(0, pause + 1))
@@ -238,6 +243,12 @@ def _act(w: World, e: Entity) -> None:
     if e.token:
         _attack(w, e, p)
         return
+    if w.campaign_rules:
+        spot = weapons.seek(w, e)    # a pipe or bottle lying near: pick it up first (game/sim/weapons.py)
+        if spot is not None:
+            _walk_to(w, e, spot[0], spot[1])
+            e.facing = 1 if spot[0] >= e.x else -1
+            return
     side = e.ai_side
     # Slots drift together (the crowd circles) but never share a depth on the same side.
     rank = (e.ai_slot + w.tick // 240) % len(SLOT_DEPTHS)
@@ -280,7 +291,8 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         e.vx = e.vy = 0
         e.facing = -side
         e.buffer = ""
-        start_move(w, e, name)
+        if not (w.bosses and boss.wind_up(w, e, name)):   # a boss's big move is telegraphed first
+            start_move(w, e, name)
         return
     gx = p.x + side * want
     if not lo <= gx <= hi:

@@ -32,6 +32,7 @@ RUN_ATTACK_REACH = 44 * FP
 BACK_REACH = 30 * FP
 FOCUS_RANGE = 160 * FP
 DOWN_STATES = ("down", "knockdown", "getup", "death")
+GIVE_UP = 360             # ticks the bot spends on reaching one weapon or crate before leaving it
 
 
 class Bot:
@@ -45,6 +46,7 @@ class Bot:
         self.detour: tuple[int, int, int, int, int] | None = None   # (x, y) via, for goal (x, y), until tick
         self.focus = -1           # the enemy it is beating up
         self.queue: list[int] = []   # inputs already decided for the next ticks (double taps)
+        self.tried: dict[int, int] = {}   # ticks spent going for a weapon or crate: given up after GIVE_UP
 
     def decide(self, world: World) -> int:
         """The input bitmask for this tick."""
@@ -93,6 +95,10 @@ class Bot:
             return Action.PUNCH | Action.KICK
         near = [e for e in enemies
                 if abs(e.x - me.x) < 240 * FP and (not e.dormant or abs(e.x - me.x) < 160 * FP)]
+        if w.campaign_rules:
+            extra = self._campaign(w, me, near)   # hazards, weapons, breakables (issue 11 rules)
+            if extra:
+                return extra
         # Items left behind the scroll edge are gone for good, as in any brawler.
         behind = w.player_bounds()[0]
         items = [p for p in w.entities if p.kind == "pickup" and p.x >= behind]
@@ -108,6 +114,52 @@ class Bot:
         if near:
             return self._fight(w, me, slot.ammo, near)
         return self._travel(w, me)
+
+    def _campaign(self, w: World, me: Entity, near: list[Entity]) -> int:
+        """Step out of a falling hazard's shadow; pick up, throw and use weapons; break what hides an item."""
+        for hz in w.entities:
+            rec = w.hazards.get(hz.eid) if hz.kind == "hazard" else None
+            reach = (rec.radius + 10) * FP if rec is not None else 0
+            if (rec is not None and rec.active and hz.timer <= rec.warning + 6
+                    and abs(hz.x - me.x) <= reach and abs(hz.y - me.y) <= reach):
+                mid = (w.floor_top + w.floor_bottom) // 2
+                away = Action.DOWN if (me.y > hz.y or (me.y == hz.y and me.y < mid)) else Action.UP
+                return away | (Action.LEFT if me.x < hz.x else Action.RIGHT)
+        if me.state not in ("idle", "walk", "run"):
+            return 0
+        behind = w.player_bounds()[0]
+        held = w.held.get(me.eid)
+        if held is None:
+            lying = [e for e in w.entities if e.kind == "weapon" and e.x >= behind
+                     and abs(e.x - me.x) < (48 if near else 160) * FP and self.tried.get(e.eid, 0) < GIVE_UP]
+            wpn = self._nearest(me, lying)
+            if wpn is not None:
+                self.tried[wpn.eid] = self.tried.get(wpn.eid, 0) + 1
+                return self._walk_to(w, me, wpn.x, wpn.y)
+        elif near and w.prop_table.weapons[held.kind].throw:
+            t = self._nearest(me, [e for e in near if e.state not in DOWN_STATES and not e.dormant])
+            if t is not None and abs(t.y - me.y) <= LANE and 48 * FP < abs(t.x - me.x) < 170 * FP:
+                side = 1 if t.x > me.x else -1
+                if me.facing != side:
+                    return Action.RIGHT if side > 0 else Action.LEFT
+                return self._press(Action.SPECIAL)
+        if near:
+            return 0
+        crates = [e for e in w.entities if e.kind == "prop" and e.eid in w.props and e.x >= behind
+                  and w.props[e.eid].drops != "none" and abs(e.x - me.x) < 200 * FP
+                  and self.tried.get(e.eid, 0) < GIVE_UP]
+        c = self._nearest(me, crates)
+        if c is None:
+            return 0
+        self.tried[c.eid] = self.tried.get(c.eid, 0) + 1     # one it can't get at is left alone
+        side = 1 if c.x > me.x else -1
+        gx = c.x - side * 22 * FP
+        # a wider band once facing it: turning steps a pixel or two, which must not send him back
+        if abs(gx - me.x) > (10 if me.facing == side else 6) * FP or abs(c.y - me.y) > LANE:
+            return self._walk_to(w, me, gx, c.y)
+        if me.facing != side:
+            return Action.RIGHT if side > 0 else Action.LEFT
+        return self._press(Action.PUNCH)
 
     def _hold(self, me: Entity) -> int:
         # Two knees, then throw them behind into whoever is there (or the third knee lands them).

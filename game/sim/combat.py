@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.sim import events as ev
-from game.sim import scoring
+from game.sim import props, scoring, weapons
 from game.sim.entities import ENEMY_TEAM, PLAYER_TEAM, VULNERABLE_STATES, Entity
 from game.sim.fighter import set_state
 from game.sim.fixed import FP
@@ -30,6 +30,8 @@ DEATH_TICKS = 70
 def projectile_move(p: Entity) -> Move:
     """The move that fired a bullet (``p.move`` is ``char/move``)."""
     char, name = p.move.split("/")
+    if char == "thrown":
+        return weapons.thrown_move(name)   # a thrown bottle or knife (game/sim/weapons.py)
     return load_moveset(char).moves[name]
 
 
@@ -55,6 +57,8 @@ def hurtbox(w: World, e: Entity) -> HurtRec | None:
 def attack_box(w: World, e: Entity) -> AttackRec | None:
     """The box ``e`` hits with right now, or None."""
     lane = 8 * FP
+    if e.kind == "prop":
+        return props.attack_box(w, e)      # a rolling gurney or wheelchair
     if e.kind == "projectile":
         x0, x1, z0, z1 = BULLET_BOX
         team = e.team
@@ -89,6 +93,10 @@ def snapshot(w: World) -> tuple[list[AttackRec], list[HurtRec]]:
     for e in w.entities:
         if (e.kind == "player" or e.kind == "enemy") and not e.remove:
             h = hurtbox(w, e)
+            if h is not None:
+                hurts.append(h)
+        elif e.kind == "prop":
+            h = props.hurtbox(w, e)
             if h is not None:
                 hurts.append(h)
     return attacks, hurts
@@ -126,8 +134,26 @@ def resolve(w: World) -> None:
                     throw(w, e, v, m)
                 else:
                     hits.append((e, v, m))
+    if hits and w.props:
+        hits = _hit_props_objects(w, hits)
     if hits:
         apply_hits(w, hits)
+
+
+def _hit_props_objects(w: World, hits: list[tuple[Entity, Entity, Move | None]]) -> list[
+        tuple[Entity, Entity, Move | None]]:
+    """Hits on breakables and rolling props go to game/sim/props.py; the rest are returned."""
+    rest = []
+    for a, v, m in sorted(hits, key=lambda h: (h[1].eid, h[0].eid)):
+        if v.kind != "prop":
+            rest.append((a, v, m))
+            continue
+        a.hit_ids.append(v.eid)
+        dmg = m.damage if m is not None else a.damage
+        if w.held and a.eid in w.held:
+            dmg += weapons.bonus(w, a)
+        props.hit(w, a, v, dmg)
+    return rest
 
 
 def throw(w: World, holder: Entity, v: Entity, m: Move) -> None:
@@ -194,6 +220,8 @@ def _hit_victim(w: World, v: Entity, group: list[tuple[Entity, Entity, Move | No
             w.emit(ev.BLOCK, x=px, y=py, z=pz, actor=a.eid, target=v.eid, strength=strength, tag=v.char,
                    move="bullet" if a.kind == "projectile" else m.name if m else "throw")
             continue
+        if w.held and a.eid in w.held:
+            dmg += weapons.bonus(w, a)     # a pipe, bottle or knife in hand
         if v.team == PLAYER_TEAM:
             dmg = dmg * w.diff.enemy_damage_pct // 100
         if a.state == "attack":

@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.sim import events as ev
+from game.sim import weapons
 from game.sim.actions import Action
 from game.sim.entities import Entity, PlayerSlot
 from game.sim.fighter import GRAB_TICKS, release, set_state, start_move
@@ -205,7 +206,9 @@ def _on_foot(w: World, e: Entity, slot: PlayerSlot, dx: int, dy: int, guard: boo
         elif b == "kick":
             start_move(w, e, "kick")
         elif b == "special":
-            if slot.ammo > 0:
+            if w.held and weapons.throw(w, e):
+                pass    # a bottle or knife in hand is thrown instead of a shot (game/sim/weapons.py)
+            elif slot.ammo > 0:
                 slot.ammo -= 1
                 start_move(w, e, "shoot")
             else:

@@ -45,12 +45,26 @@ COMBO = "combo"            # a player's hit counted in their combo: value = hits
 DODGE = "dodge"            # a player rolls along the depth: value = +1 down / -1 up
 DESPERATION = "desperation"  # a player's desperation special: value = hp it cost
 RUN = "run"                # a player breaks into a run (double tap)
+# Campaign rules (issue 11: game/sim/boss.py, props.py, weapons.py, hazards.py, doors.py)
+BOSS_PHASE = "boss_phase"  # a boss entered a phase: value = phase number from 1, tag = kind
+BOSS_TELEGRAPH = "boss_telegraph"  # a boss winds up a big move: value = wind-up ticks, tag = move
+BOSS_FLEE = "boss_flee"    # a boss breaks off (value 0) / has left the level (value 1); tag = kind
+BREAK = "break"            # a breakable was smashed: tag = its kind
+ROLL = "roll"              # a rolling prop was hit and rolls: tag = its kind
+WEAPON_PICK = "weapon_pick"  # someone picked up a weapon: tag = weapon kind
+WEAPON_SWING = "weapon_swing"  # a hit landed with a weapon: tag = weapon kind, value = uses left
+WEAPON_THROW = "weapon_throw"  # a weapon or bottle thrown: tag = kind
+HAZARD_WARN = "hazard_warn"  # a falling hazard's shadow appears: tag = kind, value = ticks to the fall
+HAZARD_FALL = "hazard_fall"  # it lands: tag = kind
+DOOR_OPEN = "door_open"    # a door opens and lets its wave's enemies out: value = wave
 
 EVENT_KINDS: tuple[str, ...] = (
     HIT, BLOCK, WHIFF, KNOCKDOWN, GETUP, GRAB, THROW, SHOT, DRY_FIRE, RICOCHET, DEATH, HURT,
     JUMP, LAND, STEP, PICKUP, EXTRA_LIFE, SCORE,
     WAVE_START, WAVE_CLEAR, GO, LEVEL_CLEAR, LIFE_LOST, GAME_OVER, TIMEOUT, PLAYER_JOIN,
     COMBO, DODGE, DESPERATION, RUN,
+    BOSS_PHASE, BOSS_TELEGRAPH, BOSS_FLEE, BREAK, ROLL, WEAPON_PICK, WEAPON_SWING, WEAPON_THROW,
+    HAZARD_WARN, HAZARD_FALL, DOOR_OPEN,
 )
 
 
@@ -84,9 +98,9 @@ ENGINE = "engine"          # the bus engine's intensity changed: value 0..100
 TRAIN_HORN = "train_horn"  # the oncoming train
 FALL = "fall"              # a fighter is thrown out of the bus's open door
 PHASE = "phase"            # the chase entered a phase: tag = catch_up, boarders, ram, crash, wreck, done
-HAZARD_WARN = "hazard_warn"  # a bridge, sign or the door is coming: tag = kind
+# HAZARD_WARN (above) also warns of the chase's bridges, signs and the open door: tag = kind
 SLEEVE_AIM = "sleeve_aim"  # Viktor raises his sleeve gun at the bus window
 
 CHASE_EVENT_KINDS: tuple[str, ...] = (RAM, CRASH, HORN, TYRES, ENGINE, TRAIN_HORN, FALL, PHASE, HAZARD_WARN,
                                       SLEEVE_AIM)
-EVENT_KINDS = EVENT_KINDS + CHASE_EVENT_KINDS
+EVENT_KINDS = EVENT_KINDS + tuple(k for k in CHASE_EVENT_KINDS if k not in EVENT_KINDS)

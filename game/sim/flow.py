@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.sim import boss, doors, scoring
 from game.sim import events as ev
-from game.sim import scoring
 from game.sim.entities import ENEMY_TEAM, Entity
 from game.sim.fighter import blocked, set_state
 from game.sim.fixed import FP, TICKS_PER_SECOND
@@ -67,6 +67,8 @@ def spawn_enemy(w: World, s: EnemySpawn, x: int) -> Entity:
         e.char = "thug_woodleg"  # the film's hollow wooden leg: same thug, his own sprite
     e.facing = -1 if s.facing == "left" else 1
     e.ai, e.ai_side = "wait", 1 if x >= w.level.player_start[0] * FP else -1
+    if s.boss or s.kind in w.boss_kinds:
+        boss.attach(w, e, s.boss)
     return e
 
 
@@ -89,6 +91,8 @@ def _start_wave(w: World, zone: WaveZone, trigger: Entity) -> None:
         x = edge * FP if not blocked(w, edge * FP, s.y * FP) else s.x * FP
         e = spawn_enemy(w, s, x)
         e.facing = 1 if edge < s.x else -1
+    if w.level.doors:
+        doors.release(w, zone.number)   # a wave with doors comes out of them (game/sim/doors.py)
 
 
 def update(w: World) -> None:
@@ -119,6 +123,8 @@ def _check_waves_cleared(w: World) -> None:
         return
     left = {e.wave for e in w.entities if e.kind == "enemy" and e.alive and not e.remove}
     left |= {e.wave for e in w.born if e.kind == "enemy"}
+    if w.door_queue:
+        left |= doors.waiting_waves(w)   # still behind a door (game/sim/doors.py)
     for n in sorted(active):
         if n not in left:
             w.wave_status[n] = "cleared"

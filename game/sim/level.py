@@ -40,6 +40,7 @@ class EnemySpawn:
     facing: str = "left"
     hp: int = 0
     name: str = ""
+    boss: bool = field(default=False, repr=False)  # the level's boss (bar, record) even if his kind isn't
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,56 @@ class PickupSpawn:
     x: int
     y: int
     amount: int = 0
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class BreakableSpawn:
+    """A ``Breakable`` object (crate, barrel, bin, locker, car): takes hits, then drops ``drops``."""
+
+    obj_id: int
+    kind: str
+    x: int
+    y: int
+    drops: str = "none"          # a pickup or weapon kind, "none" or "random"
+    hp: int = 0                  # 0 = the kind's own
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PropSpawn:
+    """A ``Prop`` object (gurney, wheelchair): rolls when hit and knocks down whoever it meets."""
+
+    obj_id: int
+    kind: str
+    x: int
+    y: int
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HazardSpawn:
+    """A ``FallingHazard`` object (icicle, masonry): falls on its spot every ``period`` ticks, its shadow
+    showing ``warning`` ticks first (0 = the kind's own numbers)."""
+
+    obj_id: int
+    kind: str
+    x: int
+    y: int
+    period: int = 0
+    warning: int = 0
+    damage: int = 0
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class DoorSpawn:
+    """A ``Door`` object: when wave ``wave`` starts, its enemies come out of this door."""
+
+    obj_id: int
+    x: int
+    y: int
+    wave: int = 1
     name: str = ""
 
 
@@ -89,6 +140,11 @@ class LevelDesc:
     camera_bounds: Rect | None = None              # map pixels the camera may show; None = whole map
     warnings: list[str] = field(default_factory=list)  # non-fatal level problems, for display
     chase: Any = None            # mode chase: a game.sim.chase.desc.ChaseDesc (road, phases, traffic...)
+    # Campaign rules (issue 11): breakables, rolling props, falling hazards, doors.
+    breakables: list[BreakableSpawn] = field(default_factory=list)
+    props: list[PropSpawn] = field(default_factory=list)
+    hazards: list[HazardSpawn] = field(default_factory=list)
+    doors: list[DoorSpawn] = field(default_factory=list)
 
     @property
     def cols(self) -> int:
@@ -130,4 +186,10 @@ class LevelDesc:
             h.update(repr(sorted(map(repr, group))).encode())
         if self.chase is not None:
             h.update(repr(self.chase).encode())
+        for group in (self.breakables, self.props, self.hazards, self.doors):
+            if group:       # hashed only when present, so levels without them keep their hashes
+                h.update(repr(sorted(map(repr, group))).encode())
+        bosses = sorted(s.obj_id for s in self.enemies if s.boss)
+        if bosses:
+            h.update(repr(("boss", bosses)).encode())
         return h.hexdigest()[:16]

@@ -40,6 +40,7 @@ class Projectile:
     muzzle_x: int   # 1/256 px in front of the feet
     muzzle_z: int   # 1/256 px above the feet
     ttl: int
+    sprite: str = ""  # a thrown object's sheet (``weapon_bottle``, ``thrown_snowball``); "" = a bullet
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +157,11 @@ def _parse_move(name: str, raw: Any, where: str) -> Move:
         if (not isinstance(p, dict) or not isinstance(p.get("speed"), int) or p["speed"] <= 0
                 or not isinstance(p.get("muzzle"), list) or len(p["muzzle"]) != 2):
             raise DataError(f"{where}: 'projectile' needs 'speed' (> 0) and 'muzzle' [x, z]")
+        sprite = p.get("sprite", "")
+        if not isinstance(sprite, str):
+            raise DataError(f"{where}: 'projectile' 'sprite' must be a sprite sheet name")
         kw["projectile"] = Projectile(p["speed"], int(p["muzzle"][0]) * FP, int(p["muzzle"][1]) * FP,
-                                      int(p.get("ttl", 90)))
+                                      int(p.get("ttl", 90)), sprite)
     if kw.get("hp_cost_pct", 0) > 50:
         raise DataError(f"{where}: 'hp_cost_pct' must be 0-50")
     if kw.get("invuln", 0) > raw["startup"] + raw["active"] + raw["recovery"]:

@@ -9,7 +9,9 @@ from typing import Any
 from game.paths import assets_dir
 from game.sim.moves import DataError, load_moveset, read_json
 
-ENEMY_KINDS = ("thug", "bather", "gangster", "nurse", "hitman", "viktor")
+ENEMY_KINDS = ("thug", "bather", "gangster", "nurse", "hitman", "viktor",
+               "cleanhead", "brute", "thrower", "gunman", "heavy", "ambush_leader", "bodyguard",
+               "cleanhead_boss")
 PLAYER_CHARS = ("danko", "ridzik")
 PICKUP_KINDS = ("health", "ammo", "points", "key", "bonus")
 

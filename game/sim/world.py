@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from game.sim import ai, combat, controls, fighter, flow, scroll
+from game.sim import ai, boss, combat, controls, doors, fighter, flow, hazards, props, scroll, weapons
 from game.sim import chase as chase_rules
 from game.sim import events as ev
 from game.sim.combo import Combo
@@ -86,6 +86,15 @@ class World:
         self.enemy_stats_by_kind: dict[str, EnemyStats] = enemy_stats()
         self._player_stats = player_stats()
         self._movesets: dict[str, MoveSet] = {}
+        self.boss_kinds = boss.boss_table()          # phases, telegraphs, flee (game/sim/boss.py)
+        self.bosses: dict[int, boss.BossRec] = {}    # only bosses carry one, by entity id
+        self.prop_table = props.table()              # breakables, rolling props, weapons, hazards
+        self.props: dict[int, props.PropRec] = {}    # breakables and rolling props, by entity id
+        self.held: dict[int, weapons.HeldRec] = {}   # weapons in hand, by holder's entity id
+        self.hazards: dict[int, hazards.HazardRec] = {}
+        self.door_queue: list[tuple[int, int, Entity]] = []   # (tick due, door id, enemy): behind a door
+        self.campaign_rules = bool(level.breakables or level.props or level.hazards or level.doors
+                                   or any(p.kind in self.prop_table.weapons for p in level.pickups))
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
         self.tile = level.tile_size
         self.cols, self.rows = level.cols, level.rows
@@ -102,6 +111,11 @@ class World:
         else:
             scroll.start(self)
             flow.start(self)
+            if self.campaign_rules:
+                props.start(self)
+                weapons.start(self)
+                hazards.start(self)
+                doors.start(self)
         self._building = False
 
     # -- lookups used by the rule modules -----------------------------------------------
@@ -208,6 +222,10 @@ class World:
         b.char = b.tag = b.anim = "bullet"
         b.move = f"{e.char}/{m.name}"
         b.damage = m.damage
+        if p.sprite:    # a thrown bottle or snowball (a thrower's move): flies like a bullet, blockable
+            b.char, b.anim = p.sprite, "spin"
+            self.emit(ev.WEAPON_THROW, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=e.eid, tag=p.sprite)
+            return
         self.emit(ev.SHOT, x=b.x // FP, y=b.y // FP, z=b.z // FP, actor=e.eid,
                   tag="player" if e.kind == "player" else e.char)
 
@@ -245,11 +263,18 @@ class World:
                 slot.prev_input = int(bits)
             if self.ai_enabled:
                 ai.think(self)
+            if self.bosses:
+                boss.update(self)
             for e in ents:
                 if e.kind == "projectile":
                     self._fly(e)
-                elif e.kind != "pickup":
+                elif e.kind == "player" or e.kind == "enemy":
                     fighter.physics(self, e)
+            if self.campaign_rules:
+                props.update(self)
+                weapons.update(self)
+                hazards.update(self)
+                doors.update(self)
             flow.update(self)
             scroll.advance(self)
             if self.chase is not None:
@@ -331,6 +356,11 @@ class World:
             h.update(repr(c.key()).encode())
         if self.chase is not None:
             h.update(repr(self.chase.key()).encode())
+        for due, deid, e in self.door_queue:
+            h.update(repr((due, deid, e.key())).encode())
+        for recs in (self.bosses, self.props, self.held, self.hazards):
+            for eid in sorted(recs):        # campaign records: only hashed when present (old hashes hold)
+                h.update(repr(recs[eid].key()).encode())
         return h.hexdigest()
 
     def summary(self) -> dict[str, Any]:

@@ -8,7 +8,17 @@ from typing import Any
 
 import numpy as np
 
-from game.sim.level import EnemySpawn, LevelDesc, PickupSpawn, Rect, WaveZone
+from game.sim.level import (
+    BreakableSpawn,
+    DoorSpawn,
+    EnemySpawn,
+    HazardSpawn,
+    LevelDesc,
+    PickupSpawn,
+    PropSpawn,
+    Rect,
+    WaveZone,
+)
 from game.tiled import chase_rules, rules, values
 from game.tiled.fight_area import foreground_over_fights
 from game.tiled.problems import LevelError, ObjectRef, Report, did_you_mean, listing
@@ -151,6 +161,10 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
     waves: list[WaveZone] = []
     pickups: list[PickupSpawn] = []
     exits: list[tuple[MapObject, Rect]] = []
+    breakables: list[BreakableSpawn] = []     # campaign objects (game/sim/props.py, hazards.py, doors.py)
+    rolling: list[PropSpawn] = []
+    hazards: list[HazardSpawn] = []
+    doors: list[DoorSpawn] = []
     placed: list[tuple[MapObject, dict, tuple[int, int] | None, Rect | None]] = []
     chase_objs: list[tuple[MapObject, dict, dict]] = []     # the bus chase's objects (chase_rules.py)
     seen_ids: set[int] = set()
@@ -189,9 +203,18 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
             starts.append((obj, pt))
         elif obj.cls == "Enemy":
             enemies.append(EnemySpawn(obj.id, v["kind"], pt[0], pt[1], v["wave"], v["facing"], v["hp"],
-                                      obj.name))
+                                      obj.name, bool(v.get("boss", False))))
         elif obj.cls == "Pickup":
             pickups.append(PickupSpawn(obj.id, v["kind"], pt[0], pt[1], v["amount"], obj.name))
+        elif obj.cls == "Breakable":
+            breakables.append(BreakableSpawn(obj.id, v["kind"], pt[0], pt[1], v["drops"], v["hp"], obj.name))
+        elif obj.cls == "Prop":
+            rolling.append(PropSpawn(obj.id, v["kind"], pt[0], pt[1], obj.name))
+        elif obj.cls == "FallingHazard":
+            hazards.append(HazardSpawn(obj.id, v["kind"], pt[0], pt[1], v["period"], v["warning"],
+                                       v["damage"], obj.name))
+        elif obj.cls == "Door":
+            doors.append(DoorSpawn(obj.id, pt[0], pt[1], v["wave"], obj.name))
     level = LevelDesc(
         name=raw.path.stem, title=str(props["title"]), solid=solid,
         player_start=starts[0][1] if starts else (0, 0), tile_size=raw.tile_w,
@@ -199,6 +222,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
         next=str(props["next"]), enemies=enemies, waves=waves, pickups=pickups,
         exits=[r for _, r in exits], properties=props, path=str(raw.path), file_hash=_hash(raw),
         camera_bounds=Rect(0, 0, raw.cols * raw.tile_w, raw.rows * raw.tile_h),
+        breakables=breakables, props=rolling, hazards=hazards, doors=doors,
     )
     if chase_objs or level.mode == "chase":
         chase_rules.build(level, chase_objs, report)

@@ -49,6 +49,9 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     from game.tiled import chase_rules  # the bus chase's rules (game/tiled/chase_rules.py)
 
     chase_rules.check(level, placed, report)
+    from game.tiled import campaign_rules  # breakables, props, hazards, doors, weapons (issue 11)
+
+    campaign_rules.check(level, placed, report)
 
 
 ROWS = 12                # docs/level-design.md "Files and map": the layout every level follows

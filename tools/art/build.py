@@ -9,6 +9,7 @@ from .bonus import build_bonus
 from .chase import build_chase
 from .fonts import build_fonts
 from .portraits import build_portraits
+from .props import build_props
 from .sheets import build_characters
 from .tilesets import ALL_TILESETS
 from .ui import build_ui
@@ -30,6 +31,7 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "portraits": build_portraits,
     "bonus": build_bonus,
     "chase": build_chase,
+    "props": build_props,
 }
 
 

@@ -526,6 +526,23 @@ class Figure:
             p.seg(pt(5.5, 0.5), pt(9.0, 0.5), metal[-1])
             p.seg(pt(-1.0, 0.5), pt(-3.5, 0.5), metal[1])
             p.dot(pt(1.5, 0.5), (120, 230, 90, 255))
+        elif kind == "chain":
+            # a bike chain swung from the fist: links along a sagging line, the last one heavy
+            iron = lk.item_ramp.get("iron", metal)
+            for i in range(9):
+                f = 1.5 + i * 1.6
+                q = pt(f, -0.05 * f * f * 0.35)
+                p.dot(q, iron[3] if i % 2 else iron[2])
+                p.dot(add(q, (0.0, 1.0)), iron[1])
+            p.fill(p.capsule(pt(15.5, -1.4), pt(16.5, -1.4), 1.3, 1.3), iron, ITEM, lk.ink)
+        elif kind == "bottle":
+            glass = [(20, 50, 24, 255), (40, 96, 40, 255), (80, 150, 70, 255), (170, 220, 150, 255)]
+            p.fill(p.capsule(pt(0.5, 0.5), pt(4.5, 0.5), 1.9, 1.9), glass, ITEM, lk.ink)
+            p.fill(p.capsule(pt(4.5, 0.5), pt(7.5, 0.5), 0.9, 0.9), glass, ITEM, lk.ink)
+            p.dot(pt(2.0, 1.4), glass[3])
+        elif kind == "snowball":
+            snow = [(120, 140, 170, 255), (190, 205, 225, 255), (232, 240, 250, 255), (255, 255, 255, 255)]
+            p.fill(p.capsule(pt(1.5, 0.5), pt(1.6, 0.5), 2.4, 2.4), snow, ITEM, lk.ink)
         elif kind == "venik":
             leaves = lk.item_ramp["leaves"]
             p.fill(p.capsule(pt(-1.0, 0.0), pt(4.0, 0.0), 1.0, 1.2), lk.item_ramp["wood"], ITEM, lk.ink)

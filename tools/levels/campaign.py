@@ -1,0 +1,364 @@
+"""Build the campaign's brawl levels: ``python tools/levels/campaign.py [NAME ...]`` writes levels/NAME.tmx.
+
+Each level is a street of fights laid out left to right: stragglers standing by between the fights
+(so the screen is rarely empty), locked waves that walk in from both edges, items, the level's set
+piece, and a boss fight before the exit. Kinds the cast has not shipped yet fall back to an existing
+kind (``kind_or``), so every level plays today and picks the new cast up when this is re-run.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from tmxgen import Level, kind_or, known_classes, known_values, level_props
+
+LANES = (104, 150, 124, 166, 112, 140)   # feet y of the fighters, spread over the depth of the floor
+
+
+@dataclass
+class Fight:
+    kinds: list[str]                    # who walks in when the wave starts
+    name: str = ""
+    stragglers: list[str] = field(default_factory=list)  # standing by on the way to this fight
+    items: list[tuple[str, dict]] = field(default_factory=list)  # (template, props) around the fight
+    extra: list[tuple[str, int, int, dict]] = field(default_factory=list)  # (template, dx, y, props)
+    width: int = 64
+
+
+def free_lane(lv: Level, x: int, first: int) -> int:
+    """The first lane from ``LANES[first]`` on where a fighter at ``x`` stands on floor."""
+    return next(ly for j in range(len(LANES)) if not lv.solid_at(x, ly := LANES[(first + j) % len(LANES)]))
+
+
+def build(name: str, tileset: str, props: dict, background: str, fights: list[Fight],
+          segments: list[str], spacing: int = 240, seed: int = 1, **look: object) -> Level:
+    """Lay the fights out along a street and return the level (``write()`` saves it)."""
+    start = 200
+    cols = (start + spacing * len(fights) + 260) // 16
+    lv = Level(name, tileset, cols, level_props(**props), background, seed=seed)
+    for k, v in look.items():
+        setattr(lv, k, v)
+    seg_len = cols // len(segments)
+    lv.segments = [(i * seg_len, s) for i, s in enumerate(segments)]
+    lv.add("player_start.tx", 40, 136, "danko")
+    x = start
+    for n, f in enumerate(fights, 1):
+        if n >= 3:
+            # the later fights are tougher: two of each wave's weakest (thugs) become gangsters
+            swaps = 2
+            for i, k in enumerate(f.kinds):
+                if swaps and k == "thug" and i > 0:
+                    f.kinds[i], swaps = "gangster", swaps - 1
+        zx = x + spacing - 160
+        # stragglers: standing by between the last fight and this one (a fifth of a wave waits there
+        # too, so a locked fight has at most four walking in and six on screen)
+        waiting = f.stragglers + f.kinds[4:]
+        for i, k in enumerate(waiting):
+            sx = x - 40 + (i + 1) * (zx - x + 40) // (len(waiting) + 1)
+            y = free_lane(lv, sx, n + i)
+            lv.enemy(k, sx, y, facing="left")
+        lv.wave(n, zx, f.name, w=f.width)
+        for i, k in enumerate(f.kinds[:4]):
+            left = i % 3 == 2
+            ex = zx - 150 - 10 * i if left else zx + 190 + 14 * i
+            y = free_lane(lv, ex, i)
+            lv.enemy(k, ex, y, wave=n, facing="right" if left else "")
+        for i, (tpl, p) in enumerate(f.items):
+            ix = zx + 40 + 36 * i
+            y = free_lane(lv, ix, i + 3)
+            lv.add(tpl, ix, y, **p)
+        for tpl, dx, y, p in f.extra:
+            lv.add(tpl, zx + dx, y, **p)
+        x = zx + 160
+    lv.add("exit.tx", x + 120, 80, "exit").w = 32
+    lv.objects[-1].h = 96
+    return lv
+
+
+def zone(lv: Level, n: int) -> int:
+    """The x of wave ``n``'s rectangle."""
+    return next(o.x for o in lv.objects if o.template == "wave.tx" and o.props["number"][2] == n)
+
+
+def place(lv: Level, template: str, x: int, y: int, name: str = "", **props: object) -> None:
+    """Add an object at the first lane from ``y`` where it does not stand in a solid tile."""
+    lanes = [y] + [ly for ly in LANES if ly != y]
+    y = next(ly for ly in lanes if not lv.solid_at(x, ly))
+    lv.add(template, x, y, name, **props)
+
+
+def breakable(lv: Level, kind: str, x: int, y: int, drops: str = "random", name: str = "") -> None:
+    place(lv, f"breakable_{kind}.tx" if kind != "car" else "breakable_car.tx", x, y, name,
+          **({"drops": drops} if drops != "random" else {}))
+
+
+def mark_boss(lv: Level, kind: str) -> None:
+    """Give the level's boss (the first of ``kind`` in the last wave) the boss bar."""
+    last = max(o.props["number"][2] for o in lv.objects if o.template == "wave.tx")
+    for o in lv.objects:
+        if o.template == f"enemy_{kind}.tx" and o.props.get("wave", ("", "", 0))[2] == last:
+            o.props["boss"] = ("bool", "", True)
+            o.name = o.name or "boss"
+            return
+
+
+def have(cls: str) -> bool:
+    return cls in known_classes()
+
+
+def bonus_ok(kind: str) -> bool:
+    return kind in known_values("PickupKind")
+
+
+# ---- the levels -----------------------------------------------------------------------------------
+
+HEALTH = ("pickup_health.tx", {})
+AMMO = ("pickup_ammo.tx", {})
+
+
+def points(n: int) -> tuple[str, dict]:
+    return ("pickup_points.tx", {"amount": n})
+
+
+def bathhouse() -> Level:
+    brute = kind_or("brute", "gangster")
+    boss = kind_or("heavy", "viktor")
+    fights = [
+        Fight(["bather", "thug", "bather", "gangster"], "changing_room", stragglers=["bather"]),
+        Fight(["thug", "bather", brute, "bather", "thug"], "steam_room_door", stragglers=["bather"],
+              items=[HEALTH]),
+        Fight(["thug", "bather", "gangster", "bather"], "hot_room", stragglers=["bather", "thug"],
+              extra=[("enemy_thug.tx", 200, 112, {"wave": 3}), ("pickup_points.tx", 212, 112,
+                                                                 {"amount": 1000})]),
+        Fight(["gangster", brute, "thug", "bather", "thug"], "plunge_pool", stragglers=["thug"]),
+        Fight(["gangster", "thug", "bather", "thug"], "massage_room", stragglers=["bather"],
+              items=[HEALTH]),
+        Fight([brute, "thug", "bather", "gangster", "bather"], "boiler_room", stragglers=["thug"]),
+        Fight(["thug", "gangster", "bather", brute], "back_corridor", stragglers=["thug"]),
+        Fight([boss, "thug"], "the_heavy", stragglers=["thug", "bather"], width=320),
+    ]
+    lv = build("bathhouse", "bathhouse",
+               dict(title="THE BATHHOUSE", music="bathhouse", time_limit=600, start_ammo=0, outfit="bath"),
+               "#1a1014", fights, ["plain", "windows", "motif", "windows", "dark", "motif", "windows"],
+               seed=1, haze_share=0.08, haze_opacity=0.6, haze_parallax=1.15, band_row=0,
+               benches=[14, 40, 100, 150], smalls=[(26, 5), (58, 5), (128, 5), (170, 5)],
+               pillars=[24, 48, 80, 112, 140, 175])
+    # The wooden-leg thug of the film: named so he wears the leg; his stash lies where he stands.
+    for o in lv.objects:
+        if o.template == "enemy_thug.tx" and o.props.get("wave", ("", "", 0))[2] == 3 and o.y == 112:
+            o.name, o.props["hp"] = "wooden_leg", ("int", "", 60)
+        if o.template == "pickup_points.tx" and o.y == 112 and not o.name:
+            o.name = "wooden_leg_stash"
+    if have("Breakable"):
+        breakable(lv, "bin", zone(lv, 1) + 120, 104, "health", "towel_bin")
+        breakable(lv, "crate", zone(lv, 2) + 90, 150, "pipe", "birch_crate")
+        breakable(lv, "barrel", zone(lv, 4) - 40, 124)
+        breakable(lv, "crate", zone(lv, 5) + 110, 166, "points")
+        breakable(lv, "bin", zone(lv, 6) - 60, 112)
+        breakable(lv, "barrel", zone(lv, 7) + 100, 140)
+        place(lv, "weapon_pipe.tx", zone(lv, 6) + 40, 140, "boiler_pipe")
+    mark_boss(lv, boss)
+    return lv
+
+
+def moscow() -> Level:
+    thrower = kind_or("thrower", "thug")
+    brute = kind_or("brute", "gangster")
+    fights = [
+        Fight(["thug", "thug", thrower, "thug"], "market_corner", stragglers=["thug"]),
+        Fight(["thug", thrower, "gangster", "thug", thrower], "tram_stop", stragglers=["thug"],
+              items=[HEALTH]),
+        Fight(["gangster", "thug", thrower, "thug"], "church_steps", stragglers=[thrower, "thug"]),
+        Fight([brute, "thug", "thug", thrower, "thug"], "courtyard", stragglers=["thug"]),
+        Fight(["hitman", "thug", "gangster", thrower], "bridge", stragglers=["gangster"],
+              items=[points(1000)]),
+        Fight([brute, "thug", thrower, "gangster", "thug"], "arcade", stragglers=["thug"], items=[HEALTH]),
+        Fight(["hitman", "thug", brute, thrower], "train_yard_gate", stragglers=[thrower]),
+        Fight(["viktor", "gangster"], "viktor", stragglers=["thug"], width=320),
+    ]
+    lv = build("moscow", "moscow_street",
+               dict(title="MOSCOW, WINTER", music="moscow", time_limit=600, start_ammo=0),
+               "#1c1218", fights, ["windows", "motif", "signs", "dark", "mixed", "windows", "motif"],
+               seed=2, haze_share=0.05, haze_opacity=0.55, haze_parallax=1.25, band_row=8,
+               benches=[30, 95, 160], smalls=[(52, 5), (118, 5), (180, 5)], pillars=[40, 72, 120, 150])
+    if have("FallingHazard"):   # (campaign-rules renamed it: the chase has its own Hazard)
+        # The set piece: icicles and loose masonry along the eaves of the old town, shadow first.
+        for n, kind, dx, y in ((2, "icicle", 30, 112), (3, "icicle", 70, 150), (4, "masonry", 20, 130),
+                               (5, "icicle", 60, 104), (6, "icicle", 10, 160), (7, "masonry", 40, 124)):
+            place(lv, f"hazard_{kind}.tx", zone(lv, n) + dx, y, f"{kind}_{n}")
+    if have("Breakable"):
+        breakable(lv, "crate", zone(lv, 1) + 100, 150, "health", "market_crate")
+        breakable(lv, "barrel", zone(lv, 2) - 50, 104, "bottle")
+        breakable(lv, "crate", zone(lv, 4) + 120, 166)
+        breakable(lv, "barrel", zone(lv, 5) - 40, 140, "points")
+        breakable(lv, "crate", zone(lv, 7) + 90, 112)
+        place(lv, "weapon_bottle.tx", zone(lv, 3) + 40, 140, "vodka_bottle")
+    mark_boss(lv, "viktor")
+    return lv
+
+
+def chicago() -> Level:
+    ch = kind_or("cleanhead", "thug")
+    thrower = kind_or("thrower", "thug")
+    brute = kind_or("brute", "gangster")
+    boss = kind_or("ambush_leader", "viktor")
+    fights = [
+        Fight([ch, ch, "gangster", ch], "convoy_stops", stragglers=[ch]),
+        Fight([ch, thrower, ch, "gangster", ch], "under_the_el", stragglers=[ch], items=[HEALTH]),
+        Fight(["hitman", ch, ch, thrower], "gas_station", stragglers=[ch, "gangster"]),
+        Fight([brute, ch, "gangster", ch, thrower], "parking_lot", stragglers=[ch], items=[points(1000)]),
+        Fight([ch, "hitman", ch, brute], "alley", stragglers=[thrower]),
+        Fight(["gangster", ch, thrower, ch, brute], "loading_dock", stragglers=[ch], items=[HEALTH]),
+        Fight([ch, "hitman", ch, "gangster"], "overpass", stragglers=[ch]),
+        Fight([boss, ch], "the_ambush", stragglers=[ch], width=320),
+    ]
+    lv = build("chicago", "chicago_night",
+               dict(title="CHICAGO: THE TRANSFER", music="chicago", time_limit=600),
+               "#0c0a18", fights, ["signs", "windows", "motif", "dark", "signs", "mixed", "windows"],
+               seed=3, haze_share=0.04, haze_opacity=0.5, haze_parallax=1.2, band_row=0,
+               benches=[22, 88, 150], smalls=[(40, 5), (64, 5), (110, 5), (135, 5), (176, 5)],
+               pillars=[])
+    if have("Breakable"):
+        # The set piece: the convoy's wrecked escort car in the parking lot, and barrels to smash.
+        breakable(lv, "car", zone(lv, 4) + 60, 104, "none", "escort_car")
+        breakable(lv, "barrel", zone(lv, 1) + 110, 150, "pipe")
+        breakable(lv, "barrel", zone(lv, 2) - 40, 166)
+        breakable(lv, "bin", zone(lv, 3) + 120, 104, "points")
+        breakable(lv, "barrel", zone(lv, 6) + 80, 140, "health")
+        breakable(lv, "bin", zone(lv, 7) - 50, 124)
+        place(lv, "weapon_bottle.tx", zone(lv, 5) + 40, 150, "beer_bottle")
+    mark_boss(lv, boss)
+    return lv
+
+
+def hospital() -> Level:
+    ch = kind_or("cleanhead", "thug")
+    thrower = kind_or("thrower", "thug")
+    brute = kind_or("brute", "gangster")
+    boss = "nurse"
+    fights = [
+        Fight([ch, "gangster", ch, ch], "reception", stragglers=[ch]),
+        Fight(["hitman", ch, thrower, ch], "corridor_a", stragglers=["gangster"], items=[HEALTH]),
+        Fight([ch, brute, ch, "gangster", ch], "ward_one", stragglers=[ch, thrower], items=[AMMO]),
+        Fight(["gangster", ch, "hitman", ch], "x_ray", stragglers=[ch]),
+        Fight([brute, ch, thrower, "gangster", ch], "corridor_b", stragglers=[ch], items=[HEALTH]),
+        Fight(["hitman", ch, ch, brute], "ward_two", stragglers=["gangster"]),
+        Fight([ch, "gangster", thrower, ch, ch], "stairwell", stragglers=[ch]),
+        Fight([boss, "gangster"], "the_nurse", stragglers=[ch], width=320),
+    ]
+    lv = build("hospital", "hospital",
+               dict(title="THE HOSPITAL", music="hospital", time_limit=600, start_ammo=3),
+               "#10141a", fights, ["plain", "windows", "motif", "signs", "windows", "dark", "motif"],
+               seed=4, haze_share=0.02, haze_opacity=0.7, haze_parallax=1.0, band_row=0,
+               benches=[30, 100, 170], smalls=[(50, 5), (80, 5), (125, 5), (150, 5)],
+               pillars=[44, 96, 140])
+    if have("Prop"):
+        # The set piece: gurneys and wheelchairs in the corridors roll when hit and bowl people over.
+        for n, kind, dx, y in ((2, "gurney", 10, 124), (3, "wheelchair", 60, 150), (5, "gurney", 20, 140),
+                               (6, "wheelchair", 50, 112), (8, "gurney", 40, 150)):
+            place(lv, f"prop_{kind}.tx", zone(lv, n) + dx, y, f"{kind}_{n}")
+    if have("Breakable"):
+        breakable(lv, "bin", zone(lv, 1) + 100, 104, "health", "linen_bin")
+        breakable(lv, "crate", zone(lv, 3) - 40, 166, "points", "supply_crate")
+        breakable(lv, "bin", zone(lv, 4) + 120, 140)
+        breakable(lv, "crate", zone(lv, 6) - 50, 166, "points")
+        breakable(lv, "bin", zone(lv, 7) + 110, 124)
+        place(lv, "weapon_knife.tx", zone(lv, 4) + 40, 150, "scalpel")
+    mark_boss(lv, "nurse")
+    return lv
+
+
+def hotel() -> Level:
+    gun = kind_or("gunman", "hitman")
+    brute = kind_or("brute", "gangster")
+    boss = kind_or("bodyguard", "viktor")
+    fights = [
+        Fight(["thug", "gangster", "thug", gun], "lobby", stragglers=["thug"]),
+        Fight(["gangster", "thug", gun, "thug", "gangster"], "stairs", stragglers=["thug"], items=[HEALTH]),
+        Fight([brute, "thug", gun, "gangster"], "lift", stragglers=["gangster", "thug"]),
+        Fight(["thug", gun, "gangster", "thug", brute], "corridor", stragglers=["thug"], items=[AMMO]),
+        Fight([gun, "gangster", "hitman", "thug"], "linen_room", stragglers=[gun]),
+        Fight([brute, "thug", gun, "gangster", "thug"], "fire_door", stragglers=["thug"], items=[HEALTH]),
+        Fight(["hitman", gun, "thug", brute], "dankos_room", stragglers=["gangster"]),
+        Fight([boss, gun], "the_bodyguard", stragglers=["thug", "gangster"], width=320),
+    ]
+    lv = build("hotel", "hotel",
+               dict(title="THE HOTEL", music="hotel", time_limit=600, start_ammo=3),
+               "#140c10", fights, ["motif", "windows", "plain", "motif", "signs", "windows", "dark"],
+               seed=5, haze_share=0.02, haze_opacity=0.45, haze_parallax=1.1, band_row=6,
+               benches=[26, 92, 160], smalls=[(48, 5), (70, 5), (120, 5), (178, 5)],
+               pillars=[36, 84, 132, 170])
+    if have("Door"):
+        # The set piece: room doors along the corridor burst open and let Viktor's men out.
+        for n in (2, 4, 5, 7):
+            z = zone(lv, n) + 32
+            col = min((c for c in range(lv.cols) if c % 16 == 11 and lv.style_at(c) != "dark"
+                       and not lv.solid_at(c * 16 + 8, 88)),
+                      key=lambda c: abs(c * 16 + 8 - z))
+            lv.add("door.tx", col * 16 + 8, 88, f"room_door_{n}", wave=n)
+    if have("Breakable"):
+        breakable(lv, "crate", zone(lv, 1) + 100, 150, "health", "room_service_cart")
+        breakable(lv, "bin", zone(lv, 2) - 40, 104, "points")
+        breakable(lv, "crate", zone(lv, 3) + 120, 166, "bottle")
+        breakable(lv, "bin", zone(lv, 5) + 100, 124, "points")
+        breakable(lv, "crate", zone(lv, 6) - 50, 140, "points")
+        place(lv, "weapon_bottle.tx", zone(lv, 4) + 40, 150, "champagne")
+    mark_boss(lv, boss)
+    return lv
+
+
+def station() -> Level:
+    ch = kind_or("cleanhead", "thug")
+    gun = kind_or("gunman", "hitman")
+    thrower = kind_or("thrower", "thug")
+    brute = kind_or("brute", "gangster")
+    boss = kind_or("cleanhead_boss", "viktor")
+    fights = [
+        Fight([ch, ch, thrower, ch], "ticket_hall", stragglers=[ch]),
+        Fight([ch, gun, ch, "gangster", ch], "waiting_room", stragglers=[ch], items=[HEALTH]),
+        Fight([brute, ch, thrower, ch], "lockers", stragglers=[ch, "gangster"], items=[AMMO]),
+        Fight([ch, "gangster", gun, ch, thrower], "cafeteria", stragglers=[ch]),
+        Fight([gun, ch, brute, ch], "baggage", stragglers=[thrower], items=[HEALTH]),
+        Fight([ch, "gangster", ch, gun, brute], "platform_a", stragglers=[ch]),
+        Fight([thrower, ch, brute, "gangster"], "bay_12", stragglers=[ch], items=[points(1000)]),
+        Fight([boss, ch], "the_leader", stragglers=[ch], width=320),
+    ]
+    lv = build("station", "bus_station",
+               dict(title="THE BUS STATION", music="chicago", time_limit=600),
+               "#0e0e14", fights, ["windows", "motif", "motif", "signs", "windows", "dark", "windows"],
+               seed=6, haze_share=0.03, haze_opacity=0.5, haze_parallax=1.2, band_row=0,
+               benches=[24, 90, 156], smalls=[(44, 5), (66, 5), (118, 5), (140, 5), (182, 5)],
+               pillars=[36, 104, 170])
+    if have("Breakable"):
+        # The set piece: the row of lockers, Viktor's among them; they burst open with what they hold.
+        lockers = (("points", "locker_1"), ("health", "locker_2"), ("points", "locker_3"), ("pipe", "locker_4"),
+                   ("points", "viktors_locker"))
+        for i, (drops, name) in enumerate(lockers):
+            breakable(lv, "locker", zone(lv, 3) - 100 + 52 * i, 100, drops, name)
+        breakable(lv, "bin", zone(lv, 1) + 100, 150)
+        breakable(lv, "bin", zone(lv, 6) - 40, 140)
+        place(lv, "weapon_knife.tx", zone(lv, 5) + 40, 150, "switchblade")
+    mark_boss(lv, boss)
+    return lv
+
+
+LEVELS = {"bathhouse": bathhouse, "moscow": moscow, "chicago": chicago, "hospital": hospital,
+          "hotel": hotel, "station": station}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(LEVELS)
+    for n in names:
+        if n not in LEVELS:
+            print(f"unknown level {n!r}; known: {', '.join(LEVELS)}")
+            return 2
+        print(LEVELS[n]().write())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
