@@ -281,7 +281,7 @@ def hotel() -> Level:
         Fight(["gangster", "thug", gun, "thug", "gangster"], "stairs", stragglers=["thug"], items=[HEALTH]),
         Fight([brute, "thug", gun, "gangster"], "lift", stragglers=["gangster", "thug"]),
         Fight(["thug", gun, "gangster", "thug", brute], "corridor", stragglers=["thug"], items=[AMMO]),
-        Fight([gun, "gangster", "hitman", "thug"], "linen_room", stragglers=[gun]),
+        Fight([gun, "gangster", "thug", "thug"], "linen_room", stragglers=[gun]),
         Fight([brute, "thug", gun, "gangster", "thug"], "fire_door", stragglers=["thug"], items=[HEALTH]),
         Fight(["hitman", gun, "thug", brute], "dankos_room", stragglers=["gangster"]),
         Fight([boss, gun], "the_bodyguard", stragglers=["thug", "gangster"], width=320),
