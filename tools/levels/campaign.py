@@ -281,7 +281,7 @@ def hotel() -> Level:
         Fight(["gangster", "thug", gun, "thug", "gangster"], "stairs", stragglers=["thug"], items=[HEALTH]),
         Fight([brute, "thug", gun, "gangster"], "lift", stragglers=["gangster", "thug"]),
         Fight(["thug", gun, "gangster", "thug", brute], "corridor", stragglers=["thug"], items=[AMMO]),
-        Fight([gun, "gangster", "hitman", "thug"], "linen_room", stragglers=[gun]),
+        Fight([gun, "gangster", "thug", "thug"], "linen_room", stragglers=[gun]),
         Fight([brute, "thug", gun, "gangster", "thug"], "fire_door", stragglers=["thug"], items=[HEALTH]),
         Fight(["hitman", gun, "thug", brute], "dankos_room", stragglers=["gangster"]),
         Fight([boss, gun], "the_bodyguard", stragglers=["thug", "gangster"], width=320),
@@ -335,8 +335,8 @@ def station() -> Level:
                pillars=[36, 104, 170])
     if have("Breakable"):
         # The set piece: the row of lockers, Viktor's among them; they burst open with what they hold.
-        lockers = (("points", "locker_1"), ("health", "locker_2"), ("points", "locker_3"), ("pipe", "locker_4"),
-                   ("points", "viktors_locker"))
+        lockers = (("points", "locker_1"), ("health", "locker_2"), ("points", "locker_3"),
+                   ("pipe", "locker_4"), ("points", "viktors_locker"))
         for i, (drops, name) in enumerate(lockers):
             breakable(lv, "locker", zone(lv, 3) - 100 + 52 * i, 100, drops, name)
         breakable(lv, "bin", zone(lv, 1) + 100, 150)
