@@ -65,6 +65,10 @@ def test_a_shipped_level_has_one_boss(path: Path):
     assert bosses, f"{path.name} has no boss"
     flagged = [e for e in level.enemies if e.boss]
     assert len(flagged) <= 1, f"{path.name} marks {len(flagged)} enemies as its boss"
+    if level.mode == "chase":       # the chase's boss waits at the wreck, its last stretch
+        lo, hi = level.chase.stretch("wreck", level.pixel_width)
+        assert any(lo <= b.x < hi for b in bosses), "the chase's boss fights at the wreck"
+        return
     last_wave = max(z.number for z in level.waves)
     assert any(b.wave == last_wave for b in bosses), "the boss fights in the last wave"
 
