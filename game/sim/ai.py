@@ -70,8 +70,10 @@ def think(w: World) -> None:
         _plan_slots(w, enemies)
     _grant_tokens(w, enemies)
     standing: tuple[list[int], list[Entity]] | None = None
+    own_rules = ai_kinds.kind_rules()
     for e in enemies:
-        ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
+        if e.char in own_rules or (w.bosses and e.eid in w.bosses):
+            ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
         if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
