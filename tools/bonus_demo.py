@@ -50,10 +50,9 @@ def main() -> int:
     args = ap.parse_args()
     app = App(LaunchOptions(mute=True))
     app.scenes.push(DemoScene(app, args.game, args.seed, int(args.card_seconds * 60)))
-    app.clock.tick()
     try:
         while app.running and app.scenes.top is not None:
-            app.tick_frame(app.clock.tick(120) / 1000)
+            app.tick_frame(app.pacer.wait())   # the game's own frame pacing
     finally:
         app.shutdown()
     return 0

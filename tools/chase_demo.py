@@ -86,10 +86,9 @@ def main() -> int:
         return 2
     scene.run_ahead(args.phase, int(args.after * 60))
     app.scenes.push(scene)
-    app.clock.tick()
     try:
         while app.running and app.scenes.top is not None:
-            app.tick_frame(app.clock.tick(120) / 1000)
+            app.tick_frame(app.pacer.wait())   # the game's own frame pacing
     finally:
         app.shutdown()
     return 0
