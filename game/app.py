@@ -13,7 +13,7 @@ import pygame
 from game import platform
 from game.input.router import InputRouter
 from game.render.screen import Display
-from game.scenes.stack import SceneStack
+from game.scenes.stack import Scene, SceneStack
 from game.store.files import warn
 from game.store.settings import Settings, SettingsStore
 from game.timing import FixedStep, FramePacer, frame_rate
@@ -215,11 +215,11 @@ class App:
             self.display.present()
         return steps
 
-    def run(self) -> int:
-        """Run until the player quits; returns the process exit code."""
+    def run(self, first: Scene | None = None) -> int:
+        """Run until the player quits (from ``first``, else the boot scene); returns the process exit code."""
         from game.scenes.boot import first_scene
 
-        self.scenes.push(first_scene(self))
+        self.scenes.push(first if first is not None else first_scene(self))
         previous = self._stop_on_terminate()
         try:
             while self.running and self.scenes.top is not None:

@@ -49,13 +49,7 @@ def main() -> int:
     ap.add_argument("--card-seconds", type=float, default=2.0)
     args = ap.parse_args()
     app = App(LaunchOptions(mute=True))
-    app.scenes.push(DemoScene(app, args.game, args.seed, int(args.card_seconds * 60)))
-    try:
-        while app.running and app.scenes.top is not None:
-            app.tick_frame(app.pacer.wait())   # the game's own frame pacing
-    finally:
-        app.shutdown()
-    return 0
+    return app.run(DemoScene(app, args.game, args.seed, int(args.card_seconds * 60)))
 
 
 if __name__ == "__main__":

@@ -85,13 +85,7 @@ def main() -> int:
         print(f"chase_demo: {args.level} is not a chase level (mode = chase)", file=sys.stderr)
         return 2
     scene.run_ahead(args.phase, int(args.after * 60))
-    app.scenes.push(scene)
-    try:
-        while app.running and app.scenes.top is not None:
-            app.tick_frame(app.pacer.wait())   # the game's own frame pacing
-    finally:
-        app.shutdown()
-    return 0
+    return app.run(scene)
 
 
 if __name__ == "__main__":
