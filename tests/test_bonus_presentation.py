@@ -40,11 +40,15 @@ def test_banked_payouts_reach_the_next_world_in_the_game():
 
 def test_every_bonus_game_has_music_that_exists_and_a_rules_card():
     from game.audio.music import TRACK_NAMES, music_path
-    from game.scenes.bonus import MUSIC, RULES, TITLES
+    from game.scenes.bonus import MUSIC, TITLES, rules_card
     from game.sim.bonus import GAMES
+    from game.sim.bonus.base import tuning
 
     for game in GAMES:
         assert MUSIC[game] in TRACK_NAMES and music_path(MUSIC[game]).exists()
-        sentence, keys = RULES[game]
+        sentence, keys = rules_card(game)
+        assert "{" not in sentence
+        if "time" in tuning()[game]:
+            assert f"{tuning()[game]['time'] // 60} seconds" in sentence, "the card tells the real time"
         assert sentence.count(".") == 1 and sentence.endswith("."), "one sentence"
         assert keys and TITLES[game]

@@ -71,21 +71,45 @@ def test_coal_timing_windows_grade_each_strike():
     assert _strike_at(g, 0) == 2, "at the peak: perfect"
     assert _strike_at(g, 5) == 1, "five ticks late: good"
     assert _strike_at(g, -20) == 0, "far too early: weak"
-    assert g.cracks == 2 + 1 + 0 and g.result == "passed", "a perfect and a good one break it"
+    assert g.cracks == 2 + 1 + 0 and g.coals == 0, "a perfect and a good one crack it, not yet broken"
 
 
-def test_coal_three_perfect_strikes_are_perfect_and_cracks_break_it():
+def test_coal_two_perfect_strikes_break_a_coal_and_the_next_comes():
+    t = tuning()["coal"]
+    assert 2 * t["cracks"][2] >= t["break_at"] > 2 * t["cracks"][1], "two perfect strikes: yes; two good: no"
     g = CoalGame(seed=3)
     _to_play(g)
-    for _ in range(3):
-        _strike_at(g, 0)
-    assert g.result == "perfect" and g.cracks == 6
-    assert g.score == 3 * tuning()["coal"]["points"][2]
-    g = CoalGame(seed=3)
-    _to_play(g)
-    for _ in range(3):
-        _strike_at(g, 5)
-    assert g.result == "passed" and g.cracks == 3
+    first = g.period()
+    _strike_at(g, 0)
+    assert g.coals == 0
+    _strike_at(g, 0)
+    assert g.coals == 1 and g.score == 2 * t["points"][2] + t["smash_points"]
+    while g.recover > 0:
+        g.step(0)
+    assert g.cracks == 0 and g.coal_strikes == [], "a whole new coal"
+    assert g.period() < first, "the next coal swings faster"
+    assert g.result is None, "the clock, not the coal, ends the game"
+
+
+def test_coal_runs_on_the_clock_and_grades_by_coals_broken():
+    t = tuning()["coal"]
+    assert 20 * 60 <= t["ready"] + t["time"] <= 30 * 60, "a bonus round lasts 20-30 seconds"
+    results = {}
+    for late, label in ((0, "steady"), (5, "good only")):
+        g = CoalGame(seed=3)
+        _to_play(g)
+        while g.result is None:
+            while g.result is None and (g.recover > 0 or g.ticks_to_peak() != 0):
+                g.step(0)
+            for _ in range(late):
+                g.step(0)
+            g.step(PUNCH)
+            g.step(0)
+        assert g.play_tick >= g.time_limit, f"{label}: runs until time is up"
+        results[label] = (g.coals, g.result)
+    assert results["steady"][0] >= t["perfect_coals"] and results["steady"][1] == "perfect", results
+    assert t["pass_coals"] <= results["good only"][0] < t["perfect_coals"], results
+    assert results["good only"][1] == "passed"
 
 
 def test_coal_mashing_fails():
@@ -93,18 +117,20 @@ def test_coal_mashing_fails():
     _to_play(g)
     while g.result is None:
         g.step(PUNCH if g.tick % 2 else 0)
-    assert g.result == "failed"
+    assert g.result == "failed" and g.coals < tuning()["coal"]["pass_coals"]
 
 
-def test_coal_swing_speeds_up_each_strike():
-    g = CoalGame(seed=5)
-    periods = []
-    _to_play(g)
-    for _ in range(2):
-        periods.append(g.period())
-        _strike_at(g, 0)
-    periods.append(g.period())
+def test_coal_swing_speeds_up_each_coal():
+    periods = tuning()["coal"]["periods"]
     assert periods == sorted(periods, reverse=True) and periods[0] > periods[-1]
+    g = CoalGame(seed=5)
+    _to_play(g)
+    seen = []
+    for _ in range(3):
+        seen.append(g.period())
+        _strike_at(g, 0)
+        _strike_at(g, 0)
+    assert seen == periods[:3]
 
 
 # -- torn bill ------------------------------------------------------------------------------

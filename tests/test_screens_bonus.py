@@ -30,11 +30,12 @@ def test_practise_the_hot_coal_from_the_title(game):
     coal = scene.session.current
     while coal.play_tick < 0:
         game.tick()
-    for _ in range(3):                             # strike at each peak, as a steady player would
-        while coal.recover > 0 or coal.ticks_to_peak() > 1:
+    while coal.result is None:                     # strike at each peak, as a steady player would
+        while coal.result is None and (coal.recover > 0 or coal.ticks_to_peak() > 1):
             game.tick()
-        game.key("z")
-    assert scene.phase == "ending" and coal.result in ("passed", "perfect")
+        if coal.result is None:
+            game.key("z")
+    assert scene.phase == "ending" and coal.result in ("passed", "perfect") and coal.coals >= 3
     game.tick(ENDING_TICKS)
     assert scene.phase == "result"
     assert scene.session.rewards()[0].health > 0

@@ -148,8 +148,8 @@ class BonusView:
         pygame.draw.ellipse(glow, (pulse * 2, pulse // 2, 0, 255), (0, 4, 80, 28))
         pygame.draw.ellipse(glow, (pulse * 3, pulse, pulse // 3, 255), (18, 10, 44, 16))
         canvas.blit(glow, (136, 104), special_flags=pygame.BLEND_RGB_ADD)
-        smashed = g.result is not None and g.cracks >= g.t["break_at"]
-        stage = 3 if smashed else min(2, (g.cracks + 1) // 2)
+        smashed = g.next_coal       # broken: the pieces lie there until the next coal is set down
+        stage = 3 if smashed else min(2, g.cracks * 3 // max(1, int(g.t["break_at"])))
         sx = (self.shake % 2) * 2 - 1 if self.shake else 0
         coal = image(f"coal_{stage}")
         canvas.blit(coal, (176 - coal.get_width() // 2 + sx, 128 - coal.get_height() + 6))
@@ -176,19 +176,27 @@ class BonusView:
             pygame.draw.rect(canvas, (255, 255, 255), (mx + 6, my + 100 - h, 2, h))
         font = small()
         font.draw(canvas, "POWER", mx + 9, my + 108, color=DIM, align="center")
-        # the strikes so far
-        for i in range(int(g.t["strikes"])):
-            x = 120 + 56 * i
+        # the strikes on this coal
+        for i in range(max(3, len(g.coal_strikes))):
+            x = 120 + 40 * i
             col = (60, 40, 40)
             word = "-"
-            if i < len(g.strikes):
-                col = ((120, 90, 80), GOLD, WHITE)[g.strikes[i]]
-                word = ("WEAK", "GOOD", "PERFECT")[g.strikes[i]]
+            if i < len(g.coal_strikes):
+                col = ((120, 90, 80), GOLD, WHITE)[g.coal_strikes[i]]
+                word = ("WEAK", "GOOD", "PERFECT")[g.coal_strikes[i]]
             pygame.draw.rect(canvas, col, (x - 15, 166, 30, 2))
             font.draw(canvas, word, x, 156, color=col, align="center")
-        most = int(g.t["cracks"][2]) * int(g.t["strikes"])
-        font.draw(canvas, f"CRACKS {g.cracks}/{most}", 8, 156, color=GOLD)
-        font.draw(canvas, f"{g.t['break_at']} BREAK IT", 8, 166, color=DIM)
+            if i >= 3:
+                break
+        # coals broken: one small ember per coal, gold once the pass mark is reached
+        passed = g.coals >= int(g.t["pass_coals"])
+        font.draw(canvas, f"COALS {g.coals}", 8, 156, color=GOLD if passed else WHITE)
+        for i in range(int(g.t["perfect_coals"])):
+            lit = i < g.coals
+            col = (255, 170, 60) if lit else (70, 40, 34)
+            pygame.draw.rect(canvas, col, (8 + 7 * i, 167, 5, 3))
+            if lit:
+                canvas.set_at((9 + 7 * i, 167), (255, 240, 170))
 
     # -- torn bill ------------------------------------------------------------------------
     def _bill(self, canvas: pygame.Surface, g: BillGame) -> None:

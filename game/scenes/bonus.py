@@ -17,6 +17,7 @@ from game.render.bonus import BonusView
 from game.scenes.screen import CONFIRM_BITS, Screen
 from game.sim.actions import Action
 from game.sim.bonus import BonusSession
+from game.sim.bonus.base import tuning
 from game.ui.hints import action_label
 from game.ui.menu import BACK_BITS, Menu, MenuItem
 from game.ui.text import DIM, GOLD, RED, WHITE, panel, shade, small, title, wrap
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 
 #: One sentence per game and its keys (action, what it does): the card says exactly this.
 RULES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
-    "coal": ("Strike the hot coal three times, each when the power meter is full: "
-             "three good strikes, or a perfect one and a good one, break it.",
+    "coal": ("Break as many hot coals as you can in {seconds} seconds, striking when the power meter is "
+             "full: two perfect strikes break a coal; {pass_coals} coals pass, {perfect_coals} are perfect.",
              (("punch", "STRIKE"),)),
     "bill": ("Put the torn bill back together in 30 seconds: pick up a piece, turn it the right way "
              "up and drop it on its place; it snaps in when close.",
@@ -36,6 +37,17 @@ RULES: dict[str, tuple[str, tuple[tuple[str, str], ...]]] = {
     "doors": ("Lockers fly open: shoot every gunman before he shoots, and never the people or Ridzik.",
               (("arrows", "MOVE THE SIGHT"), ("punch", "FIRE"))),
 }
+
+
+def rules_card(game: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """A game's rules card with its numbers filled in from the tuning (``{seconds}`` and the coal marks)."""
+    sentence, keys = RULES[game]
+    t = tuning()[game]
+    seconds = int(t.get("time", 0)) // 60
+    return sentence.format(seconds=seconds, pass_coals=t.get("pass_coals", 0),
+                           perfect_coals=t.get("perfect_coals", 0)), keys
+
+
 TITLES = {"coal": "HOT COAL", "bill": "TORN BILL", "doors": "DOOR GALLERY"}
 #: Each game's music: Danko's Moscow for the coal, the hotel's jazz for thinking, Chicago for shooting.
 MUSIC = {"coal": "moscow", "bill": "hotel", "doors": "chicago"}
@@ -160,7 +172,7 @@ class BonusScene(Screen):
         game = self.session.game
         title().draw(canvas, TITLES[game], 160, 28, align="center")
         font = small()
-        sentence, keys = RULES[game]
+        sentence, keys = rules_card(game)
         y = 54
         for line in wrap(font, sentence, 248):
             font.draw(canvas, line, 160, y, color=WHITE, align="center")
@@ -308,7 +320,6 @@ def bonus_games_after(app: App, campaign: object, world: object, then: Callable[
     next shipped level. Each payout is banked on the campaign and reaches the next level's world.
     """
     from game.scenes.campaign import level_exists
-    from game.sim.bonus.base import tuning
     from game.sim.campaign import CampaignError, bonuses_after, level_bonus, load_chain
     from game.sim.moves import DataError
 

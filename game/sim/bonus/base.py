@@ -58,8 +58,8 @@ def tuning_path() -> Any:
 #: Required numbers per section (lists are checked for length where it matters).
 _REQUIRED: dict[str, tuple[str, ...]] = {
     "payout": ("health_max", "bullets_max", "perfect_points", "life_cap"),
-    "coal": ("ready", "time", "strikes", "periods", "recover", "perfect", "good", "points", "cracks",
-             "break_at"),
+    "coal": ("ready", "time", "periods", "recover", "between", "perfect", "good", "points", "smash_points",
+             "cracks", "break_at", "pass_coals", "perfect_coals"),
     "bill": ("ready", "time", "cursor_speed", "snap", "perfect_left", "piece_points", "second_points"),
     "doors": ("ready", "openings", "first", "spacing", "jitter", "open_first", "open_last", "gunmen",
               "crosshair_speed", "cooldown", "quick", "gunman_points", "quick_points", "innocent_penalty",
@@ -87,8 +87,11 @@ def tuning() -> dict[str, dict[str, Any]]:
                 raise DataError(f"{path}: {section}.{key} must be a whole number >= 0 or a list of them")
         out[section] = dict(sec)
     coal = out["coal"]
-    if len(coal["periods"]) != coal["strikes"] or len(coal["points"]) != 3 or len(coal["cracks"]) != 3:
-        raise DataError(f"{path}: coal.periods needs one period per strike; points and cracks three grades")
+    if len(coal["points"]) != 3 or len(coal["cracks"]) != 3 or min(coal["periods"]) < 8:
+        raise DataError(f"{path}: coal.periods are swings of at least 8 ticks (one per coal, the last "
+                        "repeats); points and cracks three grades")
+    if not 1 <= coal["pass_coals"] < coal["perfect_coals"]:
+        raise DataError(f"{path}: coal needs 1 <= pass_coals < perfect_coals")
     if not coal["good"] < coal["perfect"] <= 1000:
         raise DataError(f"{path}: coal needs good < perfect <= 1000")
     if len(out["doors"]["gunmen"]) != 2 or out["doors"]["gunmen"][1] >= out["doors"]["openings"]:
