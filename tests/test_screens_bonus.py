@@ -146,3 +146,28 @@ def test_after_the_station_the_chain_plays_its_bonus_game_then_the_ending(game):
     assert played == ["doors"]                       # assets/data/campaign.json: doors after station
     # The bus chase follows station in the chain (and leads to the ending): its briefing comes next.
     assert game.stack == ["StoryCardScene"] and game.top.level == "chase"
+
+
+def test_practice_for_two_players_takes_turns(game):
+    _to_bonus_menu(game)
+    game.top.menu.select_key("players")
+    game.key("right")
+    assert game.top.players == 2
+    game.top.menu.select_key("coal")
+    game.key("z")
+    scene = game.top
+    assert isinstance(scene, BonusScene) and scene.session.players == 2
+    game.tick(35)
+    game.key("z")
+    assert scene.phase == "play" and scene.session.turn == 0
+    while scene.session.turn == 0:           # Danko's turn runs out on the clock
+        game.tick()
+    assert scene.session.games[0].result is not None
+
+
+def test_practice_players_back_to_one(game):
+    _to_bonus_menu(game)
+    game.top.menu.select_key("players")
+    game.key("z")
+    game.key("z")
+    assert game.top.players == 1

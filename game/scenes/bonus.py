@@ -276,8 +276,15 @@ class BonusMenuScene(Screen):
     def __init__(self, app: App) -> None:
         super().__init__(app)
         items = [MenuItem(TITLES[g], lambda g=g: self.play(g), key=g) for g in ("coal", "bill", "doors")]
-        self.menu = Menu([*items, MenuItem("BACK", self.go_back, key="back")], 160, 100)
+        players = MenuItem("PLAYERS", self.toggle_players, value=lambda: str(self.players),
+                           on_adjust=lambda _d: self.toggle_players(), key="players")
+        self.menu = Menu([*items, players, MenuItem("BACK", self.go_back, key="back")], 160, 100)
         self.count = 0
+        self.players = 1
+
+    def toggle_players(self) -> None:
+        """One player, or two taking turns (Danko first)."""
+        self.players = 3 - self.players
 
     def play(self, game: str) -> None:
         """Start a practice game (a new layout each time)."""
@@ -285,7 +292,7 @@ class BonusMenuScene(Screen):
 
         self.count += 1
         try:
-            scene = BonusScene(self.app, game, seed=self.app.options.seed + self.count)
+            scene = BonusScene(self.app, game, seed=self.app.options.seed + self.count, players=self.players)
         except DataError as e:
             self.app.notify(str(e))
             return
@@ -293,7 +300,6 @@ class BonusMenuScene(Screen):
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """A small framed list over the title."""
-        panel(canvas, pygame.Rect(96, 85, 128, 82))
         panel(canvas, pygame.Rect(96, 85, 128, 82))
         small().draw(canvas, "BONUS GAMES", 160, 89, color=GOLD, align="center")
         self.menu.draw(canvas)
