@@ -66,7 +66,11 @@ class OutroLayer:
                 return []
         return self._keys.frames("key", False)
 
-    # -- behind the fighters ------------------------------------------------------------------
+    def begin(self) -> None:
+        """A new frame: nothing of the scene drawn yet."""
+        self.shown = set()
+
+    # -- among the fighters ---------------------------------------------------------------------
     @staticmethod
     def bus_ground(world: World) -> int | None:
         """The level y (px) of the bus's wheels while it is in the scene (fighters behind it are drawn
@@ -77,8 +81,7 @@ class OutroLayer:
         return rec.bus_y
 
     def draw_back(self, canvas: pygame.Surface, world: World, cx: int, cy: int, alpha: float) -> None:
-        """The bus at the kerb (drawn after the back tiles, before the fighters)."""
-        self.shown = set()
+        """The bus in the bay (drawn after the fighters behind it, before those in front)."""
         rec = world.outro
         if rec is None or rec.kind != "bus_departs" or rec.phase == "waiting":
             return

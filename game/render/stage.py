@@ -233,7 +233,10 @@ class Stage:
         extras = world.campaign_rules or bool(world.bosses)
         if extras:
             self.campaign.draw_floor(canvas, world, cx, cy)
-        ground = self.outro.bus_ground(world) if world.outro is not None else None
+        ground = None
+        if world.outro is not None:
+            self.outro.begin()
+            ground = self.outro.bus_ground(world)
         if ground is None:
             self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)
         else:       # the outro's bus stands among the fighters: those behind it first (game/render/outro.py)
