@@ -1,12 +1,13 @@
 """Watch a level's exit scene in the real window (for screenshots and for tuning by eye).
 
     python tools/outro_demo.py [--level hotel|station|NAME_OR_PATH] [--before SECONDS] [--seed N]
-                               [--players 1|2] [--keys] [--hold]
+                               [--into SECONDS] [--players 1|2] [--keys] [--hold]
 
 The real game (the level's .tmx, the play scene, its renderer, HUD and sound) with the bot at the
 controls. The rules run ahead with the bot, without drawing, until the level's outro (map property
 ``outro``, game/sim/outro.py) is ``--before`` seconds away (default 1: the last blows of the boss fight
-show), then the rest plays in real time; the bot watches the scene as a player would. ``--keys`` hands
+show; or ``--into`` seconds into the scene),
+then the rest plays in real time; the bot watches the scene as a player would. ``--keys`` hands
 the controls to the keyboard from there (press Enter or punch to skip the scene); ``--hold`` keeps that
 first frame still until Space is pressed. Nothing is faked: every frame is the world the rules made.
 """
@@ -78,6 +79,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--level", default="hotel")
     ap.add_argument("--before", type=float, default=1.0, help="seconds before the outro to start showing")
+    ap.add_argument("--into", type=float, default=None,
+                    help="start showing this many seconds into the scene instead (with --hold: a still)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--players", type=int, choices=(1, 2), default=1)
     ap.add_argument("--keys", action="store_true", help="the keyboard has the controls once shown")
@@ -89,7 +92,10 @@ def main() -> int:
         print(f"outro_demo: {args.level} has no outro (map property outro)", file=sys.stderr)
         return 2
     at = outro_tick(args.level, args.seed, scene.world.players, scene.world.difficulty)
-    scene.run_ahead(max(0, at - int(args.before * 60)))
+    if args.into is not None:
+        scene.run_ahead(at + int(args.into * 60))
+    else:
+        scene.run_ahead(max(0, at - int(args.before * 60)))
     return app.run(scene)
 
 

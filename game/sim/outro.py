@@ -50,7 +50,8 @@ AFTER = 40                 # ticks the empty screen stays before the level is cl
 # viktor_key
 DOOR_OPENS = 30            # ticks into the scene
 VIKTOR_OUT = 42
-DOOR_FROM_RIGHT = 84       # px from the view's right edge where the outro's own door stands
+DOOR_BEYOND = 64           # px beyond the key (away from the players) where the scene's own door stands...
+DOOR_MARGIN = 36           # ...but at least this far inside the view
 GRAB_TICKS = 20            # Viktor bends for the key...
 GRAB_TAKES = 8             # ...and has it this many ticks in
 TAUNT_TICKS = 30           # he turns to the players and holds it up before he runs
@@ -291,12 +292,15 @@ def _place_key(w: World, rec: OutroRec, lo: int, hi: int) -> None:
     spots = [max(lo + 56, min(hi - 56, sx)) for sx in (x + d * KEY_SKID, x - d * KEY_SKID)]
     kx = max(spots, key=lambda sx: min((abs(sx - px) for px in xs), default=0))   # the first of the roomiest
     rec.key_x, rec.key_y, rec.key_on = kx, _floor_y(w, kx, y), True
-    # The door Viktor comes out of: one of the level's in view, else one of the scene's own.
-    doors = [e for e in w.entities if e.kind == "door" and lo + 32 <= e.x // FP <= hi - 32]
+    # The door Viktor comes out of: one of the level's in view on the key's side of the players (so he
+    # never runs through them), else one of the scene's own, on the side the key skidded to.
+    side = 1 if kx >= near else -1
+    doors = [e for e in w.entities if e.kind == "door" and lo + 32 <= e.x // FP <= hi - 32
+             and all((e.x // FP - px) * side > 24 for px in xs)]
     if doors:
-        door = min(doors, key=lambda d: (abs(d.x // FP - rec.key_x) < 48, -abs(d.x // FP - rec.key_x), d.eid))
+        door = min(doors, key=lambda d: (abs(d.x // FP - rec.key_x), d.eid))
     else:
-        dx = hi - DOOR_FROM_RIGHT if rec.key_x < (lo + hi) // 2 else lo + DOOR_FROM_RIGHT
+        dx = max(lo + DOOR_MARGIN, min(hi - DOOR_MARGIN, kx + side * DOOR_BEYOND))
         door = w.spawn("door", dx * FP, w.floor_top + 6 * FP)
         door.char, door.tag = "prop_door", "door"
         door.state = door.anim = "closed"
