@@ -156,6 +156,10 @@ def run_sim(argv: Sequence[str]) -> int:
 def why_it_ended(world: Any, max_ticks: int, ticks_given: bool) -> str:
     """Why a ``sim`` run stopped, for the summary: the level's own end, its time_limit, or the tick budget."""
     level = world.level
+    outro = getattr(world, "outro", None)
+    if world.result == "cleared" and outro is not None:
+        how = "was skipped" if outro.skipped else "played to its end"
+        return f"cleared: every wave was beaten and the level's outro ({outro.kind}) {how}"
     if world.result == "cleared":
         return "cleared: every wave was beaten and a player reached the Exit"
     if world.result == "died":

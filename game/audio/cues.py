@@ -120,6 +120,12 @@ RULES: tuple[Rule, ...] = (
     Rule(ev.WEAPON_THROW, "whiff"),
     Rule(ev.HAZARD_FALL, "body_fall"),
     Rule(ev.DOOR_OPEN, "wave_start"),
+    # A level's exit scene (game/sim/outro.py); its bus also sounds ENGINE and HORN (tag viktor_bus)
+    Rule(ev.OUTRO_START, silent="the scene's own sounds follow: the door, the bus's engine"),
+    Rule(ev.DOOR_OPEN, "locker_open", tag="outro"),   # the door Viktor comes out of: a door, no fanfare
+    Rule(ev.OUTRO_KEY, "pickup_ammo"),               # a click of metal: he has the key
+    Rule(ev.OUTRO_BUS, "engine_high"),               # the engine roars as the bus pulls away
+    Rule(ev.OUTRO_END, silent="level_clear follows in the same step, with its music"),
 )
 
 

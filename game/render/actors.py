@@ -30,7 +30,7 @@ TRAIL_LEN = 4
 BULLET_CORE = ((255, 255, 255), (255, 230, 120))
 BULLET_TRAIL = ((255, 190, 60), (220, 110, 30), (150, 60, 24))
 #: Animations that cycle while their state lasts; every other one plays once and holds its last frame.
-LOOPING = frozenset({"idle", "walk", "run", "block", "grab", "grabbed", "thrown"})
+LOOPING = frozenset({"idle", "walk", "run", "block", "grab", "grabbed", "thrown", "flee"})
 APEX = 96   # 1/256 px per tick: slower than this either way counts as the top of a jump
 #: Pickup sheets: one sheet holding every kind as a tag, unless an entity names its own sheet.
 PICKUP_SHEET = "pickups"

@@ -16,9 +16,11 @@ from game.render.camera import Camera, player_xs
 from game.render.campaign import CampaignLayer
 from game.render.effects import Effects, weather_for
 from game.render.hud import Hud
+from game.render.outro import OutroLayer
 from game.render.overlay import TrainingOverlay
 from game.render.tilelayers import TileLayers
 from game.sim.events import Event
+from game.sim.fixed import FP
 from game.sim.level import LevelDesc
 from game.tiled.mapview import LayerView, MapView, TilesetView
 from game.tiled.problems import LevelError
@@ -133,6 +135,7 @@ class Stage:
     def __init__(self, level: LevelDesc, level_path: Path | None) -> None:
         self.actors = Actors()
         self.campaign = CampaignLayer()    # hazard shadows, held weapons, boss wind-ups (issue 11)
+        self.outro = OutroLayer()          # a level's exit scene: the bus, the key, cinema bars (outro.py)
         self.hud = Hud()
         self.hud.convert()
         self.tick = 0
@@ -230,12 +233,27 @@ class Stage:
         extras = world.campaign_rules or bool(world.bosses)
         if extras:
             self.campaign.draw_floor(canvas, world, cx, cy)
-        self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)
+        ground = None
+        if world.outro is not None:
+            self.outro.begin()
+            ground = self.outro.bus_ground(world)
+        if ground is None:
+            self.actors.draw(canvas, world.entities, cx, cy, alpha, self.tick)
+        else:       # the outro's bus stands among the fighters: those behind it first (game/render/outro.py)
+            behind = [e for e in world.entities if e.y // FP < ground]
+            self.actors.draw(canvas, behind, cx, cy, alpha, self.tick)
+            self.outro.draw_back(canvas, world, cx, cy, alpha)
+            front = [e for e in world.entities if e.y // FP >= ground]
+            self.actors.draw(canvas, front, cx, cy, alpha, self.tick)
         if extras:
             self.campaign.draw_over(canvas, world, self.actors, alpha, cx, cy, self.tick)
+        if world.outro is not None:
+            self.outro.draw_over(canvas, world, cx, cy, self.tick)
         self.effects.draw(canvas, cx, cy)
         self.tiles.draw(canvas, cx, cy, True)
         self.effects.draw_weather(canvas, cx, cy)
+        if world.outro is not None:
+            self.outro.draw_bars(canvas, world)
         if self.training:
             if self._overlay is None:
                 self._overlay = TrainingOverlay()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 RELOAD_POLL_TICKS = 30  # twice a second: a save shows up within a second
 RESULT_HOLD_TICKS = 75  # the last blow (or the exit) stays on screen a moment before the card
+OUTRO_SKIP_HOLD_TICKS = 12  # a skipped exit scene cuts to the card at once (game/sim/outro.py)
 LEVEL_MUSIC_FADE_MS = 50  # a level's music starts on its downbeat (prepared during the cards)
 
 
@@ -125,10 +126,11 @@ class PlayScene(Scene):
     def update(self, inputs: tuple[int, ...]) -> None:
         """One logic step (or the pause menu, a join, or the end of the level)."""
         pause = self.app.input.take_pause()
+        start = bool(self.app.input.pressed() & Action.START) and not self._outro_on()   # START skips it
         if self.join_requested:
             self.join_requested = False
             self.join()
-        elif (pause or self.app.input.pressed() & Action.START) and self.world.result is None:
+        elif (pause or start) and self.world.result is None:
             self.open_pause()
             return
         if self.world.result is not None:
@@ -154,6 +156,11 @@ class PlayScene(Scene):
                 note = engine_drone(st.phase, self.world.tick, st.engine)
                 if note:
                     self.app.audio.play_sfx(note)
+            elif self.world.outro is not None and self.world.outro.engine > 0:   # Viktor's bus (outro.py)
+                from game.audio.chase_cues import ENGINE_EVERY, engine_preset
+
+                if self.world.tick % ENGINE_EVERY == 0:
+                    self.app.audio.play_sfx(engine_preset(self.world.outro.engine))
 
     def draw(self, canvas: pygame.Surface, alpha: float) -> None:
         """The level, characters, effects, HUD, and any reload errors."""
@@ -162,6 +169,10 @@ class PlayScene(Scene):
             self.stage.draw_errors(canvas, self.reload_errors)
         elif self.app.message_ticks:
             self.stage.draw_notice(canvas, self.app.message)
+        if self._outro_on():
+            from game.ui.hints import binding_label
+
+            self.stage.outro.draw_hint(canvas, self.world, self.stage.tick, binding_label(self.app, "start"))
         joinable = self.world.players == 1 and self.world.result is None and self.recorder is None
         if joinable and self.stage.tick // 40 % 2 == 0:
             from game.ui.hints import binding_label
@@ -171,6 +182,10 @@ class PlayScene(Scene):
             small().draw(canvas, f"P2 PRESS {label}", 316, 4, color=DIM, align="right")
 
     # -- flow --------------------------------------------------------------------------
+    def _outro_on(self) -> bool:
+        """The level's exit scene is playing: START skips it (game/sim/outro.py) instead of pausing."""
+        return self.world.outro is not None and self.world.outro.on
+
     def open_pause(self) -> None:
         """The pause menu over the frozen level."""
         from game.scenes.pause import PauseScene
@@ -195,7 +210,9 @@ class PlayScene(Scene):
         """Let the end sink in, then level clear or game over."""
         self.stage.update(self.world)
         self.result_ticks += 1
-        if self.finished or self.result_ticks < RESULT_HOLD_TICKS:
+        skipped = self.world.outro is not None and self.world.outro.skipped
+        hold = OUTRO_SKIP_HOLD_TICKS if skipped else RESULT_HOLD_TICKS
+        if self.finished or self.result_ticks < hold:
             return
         self.finished = True
         self.campaign.note_scores(self.world)

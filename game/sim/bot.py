@@ -65,6 +65,9 @@ class Bot:
         me = w.by_id.get(slot.eid)
         if me is None or not me.alive or slot.out:
             return 0
+        if w.outro is not None and w.outro.on:
+            self.queue.clear()
+            return 0      # the level's exit scene: the bot watches it to the end
         if self.queue:
             return self.queue.pop(0)
         if getattr(w, "chase", None) is not None:   # the bus chase: driving, hazards aboard

@@ -104,3 +104,14 @@ SLEEVE_AIM = "sleeve_aim"  # Viktor raises his sleeve gun at the bus window
 CHASE_EVENT_KINDS: tuple[str, ...] = (RAM, CRASH, HORN, TYRES, ENGINE, TRAIN_HORN, FALL, PHASE, HAZARD_WARN,
                                       SLEEVE_AIM)
 EVENT_KINDS = EVENT_KINDS + tuple(k for k in CHASE_EVENT_KINDS if k not in EVENT_KINDS)
+
+
+# A level's exit scene (game/sim/outro.py): Viktor escapes with the key, Viktor's bus departs
+OUTRO_START = "outro_start"  # the scene begins: tag = the outro, x/y = where the key lies / the bus stops
+OUTRO_KEY = "outro_key"      # Viktor snatches the locker key: x/y = where it lay
+OUTRO_BUS = "outro_bus"      # Viktor's bus pulls away from the kerb: x/y = its door
+OUTRO_END = "outro_end"      # the scene is over (value 1: a player skipped it); level_clear follows
+# It also emits DOOR_OPEN (value 0), ENGINE (strength 1-3, tag viktor_bus) and HORN (tag viktor_bus).
+
+OUTRO_EVENT_KINDS: tuple[str, ...] = (OUTRO_START, OUTRO_KEY, OUTRO_BUS, OUTRO_END)
+EVENT_KINDS = EVENT_KINDS + OUTRO_EVENT_KINDS

@@ -85,6 +85,9 @@ class FeelMeter:
 
     def observe(self, w: World) -> None:
         """Count one finished step (its events are ``w.events``)."""
+        if w.outro is not None and w.outro.phase != "waiting":
+            self._remember(w)
+            return      # the level's exit scene is no play: not counted (game/sim/outro.py)
         self.ticks += 1
         tick = w.tick - 1
         by_id = w.by_id

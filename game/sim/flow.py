@@ -190,7 +190,7 @@ def waves_done(w: World) -> bool:
 
 
 def _exit(w: World, players: list[Entity]) -> None:
-    if not waves_done(w):
+    if not waves_done(w) or w.outro is not None:   # a level with an exit scene ends with it (outro.py)
         return
     for p in players:
         if p.alive and any(r.contains(p.x // FP, p.y // FP) for r in w.level.exits):
@@ -206,6 +206,8 @@ def time_limit_ticks(w: World) -> int:
 
 def _time(w: World) -> None:
     limit = time_limit_ticks(w)
+    if w.outro is not None and w.outro.phase != "waiting":
+        return      # the clock stops for the level's exit scene
     if limit and w.tick + 1 >= limit:
         w.result = "timeout"
         w.emit(ev.TIMEOUT)

@@ -20,6 +20,7 @@ import numpy as np
 from game.sim import ai, boss, combat, controls, doors, fighter, flow, hazards, props, scroll, weapons
 from game.sim import chase as chase_rules
 from game.sim import events as ev
+from game.sim import outro as outro_rules
 from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
 from game.sim.events import Event
@@ -104,6 +105,7 @@ class World:
         self.floor_bottom = ((max(walk_rows) + 1) * self.tile - 2) * FP if walk_rows else 0
         self._ammo = start_ammo(level.name, level.properties)
         self.chase: chase_rules.ChaseState | None = None    # mode chase only (game/sim/chase/)
+        self.outro = outro_rules.create(level)    # the level's exit scene, if any (game/sim/outro.py)
         for _ in range(players):
             self._add_player()
         if level.mode == "chase":
@@ -257,11 +259,13 @@ class World:
             for e in ents:
                 if e.kind == "player" or e.kind == "enemy":
                     fighter.age(self, e)
+            if self.outro is not None and self.outro.on:
+                inputs = outro_rules.controls(self, inputs)   # the exit scene: the controls only skip it
             for slot in self.slots:
                 bits = inputs[slot.index] if slot.index < len(inputs) else 0
                 controls.control(self, self.by_id[slot.eid], slot, int(bits))
                 slot.prev_input = int(bits)
-            if self.ai_enabled:
+            if self.ai_enabled and not (self.outro is not None and self.outro.phase != "waiting"):
                 ai.think(self)
             if self.bosses:
                 boss.update(self)
@@ -276,6 +280,8 @@ class World:
                 hazards.update(self)
                 doors.update(self)
             flow.update(self)
+            if self.outro is not None:
+                outro_rules.update(self)
             scroll.advance(self)
             if self.chase is not None:
                 chase_rules.aboard(self)        # the moving bus or the wreck: hazards, boarders, phases
@@ -356,6 +362,8 @@ class World:
             h.update(repr(c.key()).encode())
         if self.chase is not None:
             h.update(repr(self.chase.key()).encode())
+        if self.outro is not None:      # hashed only in levels with an exit scene (old hashes hold)
+            h.update(repr(self.outro.key()).encode())
         for due, deid, e in self.door_queue:
             h.update(repr((due, deid, e.key())).encode())
         for recs in (self.bosses, self.props, self.held, self.hazards):

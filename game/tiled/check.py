@@ -12,6 +12,7 @@ from typing import Any
 
 from game.paths import levels_dir, resolve_level
 from game.sim.level import LevelDesc
+from game.sim.outro import kind_of
 from game.tiled.loader import read_level
 from game.tiled.problems import LevelError
 from game.tiled.tmxfile import label_of
@@ -22,14 +23,16 @@ def summary(level: LevelDesc) -> dict[str, Any]:
     per_wave = Counter(e.wave for e in level.enemies)
     return {"title": level.title, "mode": level.mode, "cols": level.cols, "rows": level.rows,
             "enemies_per_wave": {str(w): per_wave[w] for w in sorted(per_wave)},
-            "pickups": len(level.pickups), "next": level.next}
+            "pickups": len(level.pickups), "next": level.next,
+            **({"outro": kind_of(level)} if kind_of(level) != "none" else {})}
 
 
 def summary_line(path: str, s: dict[str, Any]) -> str:
     """``levels/x.tmx: OK 'TITLE' brawl 120x12 tiles, enemies per wave 0:3 1:4``."""
     waves = " ".join(f"{w}:{n}" for w, n in s["enemies_per_wave"].items()) or "none"
     return (f"{path}: OK '{s['title']}' {s['mode']} {s['cols']}x{s['rows']} tiles, "
-            f"enemies per wave {waves}, {s['pickups']} pickups")
+            f"enemies per wave {waves}, {s['pickups']} pickups"
+            + (f", outro {s['outro']}" if "outro" in s else ""))
 
 
 LEVEL_PATTERNS = ("*.tmx", "*.tmj")   # Tiled's XML and JSON maps (a .json map is checked when named)

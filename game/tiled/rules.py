@@ -52,6 +52,9 @@ def check(level: LevelDesc, raw: RawMap, starts: list[tuple[MapObject, tuple[int
     from game.tiled import campaign_rules  # breakables, props, hazards, doors, weapons (issue 11)
 
     campaign_rules.check(level, placed, report)
+    from game.tiled import outro_rules  # the level's exit scene (game/tiled/outro_rules.py)
+
+    outro_rules.check(level, report)
 
 
 ROWS = 12                # docs/level-design.md "Files and map": the layout every level follows

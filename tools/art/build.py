@@ -8,6 +8,7 @@ from pathlib import Path
 from .bonus import build_bonus
 from .chase import build_chase
 from .fonts import build_fonts
+from .outro import build_outro
 from .portraits import build_portraits
 from .props import build_props
 from .sheets import build_characters
@@ -32,6 +33,7 @@ PARTS: dict[str, Callable[[Path, Path], list[Path]]] = {
     "bonus": build_bonus,
     "chase": build_chase,
     "props": build_props,
+    "outro": build_outro,
 }
 
 

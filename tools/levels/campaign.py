@@ -287,7 +287,7 @@ def hotel() -> Level:
         Fight([boss, gun], "the_bodyguard", stragglers=["thug", "gangster"], width=320),
     ]
     lv = build("hotel", "hotel",
-               dict(title="THE HOTEL", music="hotel", time_limit=600, start_ammo=3),
+               dict(title="THE HOTEL", music="hotel", time_limit=600, start_ammo=3, outro="viktor_key"),
                "#140c10", fights, ["motif", "windows", "plain", "motif", "signs", "windows", "dark"],
                seed=5, haze_share=0.02, haze_opacity=0.45, haze_parallax=1.1, band_row=6,
                benches=[26, 92, 160], smalls=[(48, 5), (70, 5), (120, 5), (178, 5)],
@@ -328,7 +328,7 @@ def station() -> Level:
         Fight([boss, ch], "the_leader", stragglers=[ch], width=320),
     ]
     lv = build("station", "bus_station",
-               dict(title="THE BUS STATION", music="chicago", time_limit=600),
+               dict(title="THE BUS STATION", music="chicago", time_limit=600, outro="bus_departs"),
                "#0e0e14", fights, ["windows", "motif", "motif", "signs", "windows", "dark", "windows"],
                seed=6, haze_share=0.03, haze_opacity=0.5, haze_parallax=1.2, band_row=0,
                benches=[24, 90, 156], smalls=[(44, 5), (66, 5), (118, 5), (140, 5), (182, 5)],

@@ -244,7 +244,8 @@ class Level:
         return path
 
 
-_ENUMS = {"facing": "Facing", "kind": None, "outfit": "Outfit", "bonus": "BonusGame", "mode": "GameMode"}
+_ENUMS = {"facing": "Facing", "kind": None, "outfit": "Outfit", "bonus": "BonusGame", "mode": "GameMode",
+          "outro": "Outro"}
 
 
 def _typed(name: str, v: object) -> tuple[str, str, object]:
