@@ -294,3 +294,16 @@ def test_check_warns_when_the_key_has_no_boss_to_fall_from(tmp_path):
     report = Report("x.tmx")
     check(dataclasses.replace(lv, waves=[]), report)
     assert any("has no Wave rectangle" in e for e in report.errors)
+
+
+def test_the_hud_clock_stands_still_during_the_scene():
+    w = World(_level("viktor_key", time_limit=600), seed=1)
+    _fight_done(w)
+    w.step((0,))
+    while w.outro.phase == "waiting" and w.result is None:
+        w.step((0,))
+    assert w.outro.on
+    left = w.time_left_ticks
+    for _ in range(30):
+        w.step((0,))
+    assert w.outro.on and w.time_left_ticks == left
