@@ -286,9 +286,9 @@ def bus(
         # destination sign (amber LED)
         c.rect(front_w - round(2 * k), yt + 1, round(14 * k), max(3, round(3 * k)), INK)
         txt = str(lv["sign"])
-        for i, ch in enumerate(txt):
+        for i, digit in enumerate(txt):
             bx = front_w + i * 4
-            if ch == "7":
+            if digit == "7":
                 c.hline(bx, bx + 2, yt + 1, AMBER[2])
                 c.pset(bx + 2, yt + 2, AMBER[2])
                 c.pset(bx + 1, yt + 3, AMBER[2])
