@@ -25,6 +25,7 @@ GRAB_TICKS = 110          # a held enemy breaks free after this long
 GRAB_DISTANCE = 20 * FP
 NUDGE = 16                # px: how far round a small obstacle a player walking into it is steered
 AIR_STATES = frozenset({"jump", "knockdown", "thrown", "death", "attack"})
+SLIDE_STATES = frozenset({"hurt", "down", "getup", "block", "grab"})   # a body sliding to a stop on the floor
 
 
 def lie_ticks(w: World, e: Entity) -> int:
@@ -103,6 +104,8 @@ def age(w: World, e: Entity) -> None:
         e.combo_timer -= 1
     e.anim_tick += 1
     st = e.state
+    if st == "idle" or st == "walk":
+        return    # nothing runs out while standing or walking
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
         if e.anim_tick == m.startup:
@@ -175,14 +178,16 @@ def physics(w: World, e: Entity) -> None:
             e.vx = _slow(e.vx)
         if m.depth and e.anim_tick >= m.startup + m.active:
             e.vy = 0     # a dodge rolls through startup and active, then stops
-    elif st in ("hurt", "down", "getup", "block", "grab") or (st == "death" and e.z == 0):
+    elif st in SLIDE_STATES or (st == "death" and e.z == 0):
         e.vx = _slow(e.vx)
         e.vy = 0
     # Walls stop a body entering them; one already inside (pushed in somehow) may always walk out.
-    stuck = (e.vx != 0 or e.vy != 0) and blocked(w, e.x, e.y)   # only a moving body needs to know
+    moving = e.vx != 0 or e.vy != 0
+    open_step = moving and _open_step(w, e.x, e.y, e.x + e.vx, e.y + e.vy)    # the usual case
+    stuck = moving and not open_step and blocked(w, e.x, e.y)   # only a moving body needs to know
     if e.vx:
         nx = e.x + e.vx
-        wall = blocked(w, nx, e.y) and not stuck
+        wall = not open_step and blocked(w, nx, e.y) and not stuck
         if wall or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
             e.vx = 0 if st != "walk" else e.vx
             if (wall and (st == "walk" or st == "idle" or st == "run") and e.slot >= 0
@@ -194,7 +199,7 @@ def physics(w: World, e: Entity) -> None:
             e.x = nx
     if e.vy:
         ny = e.y + e.vy
-        if stuck or not blocked(w, e.x, ny):
+        if stuck or open_step or not blocked(w, e.x, ny):
             e.y = ny
     if e.z > 0 or e.vz > 0:
         e.vz -= GRAVITY
@@ -214,6 +219,15 @@ def physics(w: World, e: Entity) -> None:
             e.state, e.anim, e.anim_tick = "idle", "idle", 0
         elif e.anim_tick % 10 == 5:
             w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
+
+
+def _open_step(w: World, x: int, y: int, nx: int, ny: int) -> bool:
+    """A step from (x, y) to (nx, ny) stays inside one floor tile, so it meets no wall (tiles are 16 px,
+    a step is a few px: most steps do)."""
+    t = w.tile * FP     # a tile in 1/256 px
+    col, row = x // t, y // t
+    return (col == nx // t and row == ny // t and 0 <= col < w.cols and 0 <= row < w.rows
+            and not w.solid_rows[row][col])
 
 
 def _round_obstacle(w: World, e: Entity, nx: int) -> int:

@@ -190,7 +190,7 @@ def waves_done(w: World) -> bool:
 
 
 def _exit(w: World, players: list[Entity]) -> None:
-    if not waves_done(w):
+    if not w.level.exits or not waves_done(w):
         return
     for p in players:
         if p.alive and any(r.contains(p.x // FP, p.y // FP) for r in w.level.exits):
