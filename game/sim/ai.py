@@ -76,14 +76,16 @@ def think(w: World) -> None:
     if plan_turn == 0:
         _plan_slots(w, enemies)
     _grant_tokens(w, enemies, holders)
-    standing: tuple[list[int], list[Entity]] | None = None
+    near: list[Entity] | None = None     # enemies on their feet, by x (found when first needed)
+    near_xs: list[int] = []
     own_rules = ai_kinds.kind_rules()
-    bosses = w.bosses      # only bosses have a record: most enemies skip the boss checks at once
+    bosses = w.bosses      # only bosses have a record
     stats = w.enemy_stats_by_kind
     for e in enemies:
-        if e.char in own_rules or (bosses and e.eid in bosses and bosses[e.eid].fleeing):
+        is_boss = e.eid in bosses
+        if e.char in own_rules or (is_boss and bosses[e.eid].fleeing):
             ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
-        if e.dormant or e.hitstop > 0 or (bosses and e.eid in bosses and boss.busy(w, e)):
+        if e.dormant or e.hitstop > 0 or (is_boss and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
             e.ai_timer -= 1
@@ -97,13 +99,13 @@ def think(w: World) -> None:
         if e.token or think_turn or state == "idle":
             _act(w, e)
             if (e.state == "idle" or e.state == "walk") and (e.token or think_turn):
-                if standing is None:
+                if near is None:
                     # Nobody moves while enemies decide: found once, sorted by x (then by id: the
                     # enemies list is in id order and the sort is stable) for a quick look-up.
                     near = [o for o in enemies if o.z == 0 and o.state in STANDING]
                     near.sort(key=_X)
-                    standing = ([o.x for o in near], near)
-                _make_room(w, e, *standing)
+                    near_xs = [o.x for o in near]
+                _make_room(w, e, near_xs, near)
 
 
 def _in_grace(w: World, p: Entity) -> bool:
@@ -286,7 +288,11 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         return
     st = w.enemy_stats_by_kind[e.tag]
     name = e.buffer or st.moves[0].name
-    rng = next((m for m in st.moves if m.name == name), st.moves[0])
+    rng = st.moves[0]
+    for m in st.moves:
+        if m.name == name:
+            rng = m
+            break
     dist = abs(p.x - e.x)
     want = (rng.lo + rng.hi) // 2 * FP
     side = 1 if e.x >= p.x else -1

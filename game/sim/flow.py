@@ -118,9 +118,9 @@ def update(w: World) -> None:
 
 
 def _check_waves_cleared(w: World) -> None:
-    active = [n for n, s in w.wave_status.items() if s == "active"]
-    if not active:
+    if "active" not in w.wave_status.values():
         return
+    active = [n for n, s in w.wave_status.items() if s == "active"]
     left = {e.wave for e in w.entities if e.kind == "enemy" and e.alive and not e.remove}
     left |= {e.wave for e in w.born if e.kind == "enemy"}
     if w.door_queue:
