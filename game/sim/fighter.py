@@ -182,9 +182,14 @@ def physics(w: World, e: Entity) -> None:
         e.vx = _slow(e.vx)
         e.vy = 0
     # Walls stop a body entering them; one already inside (pushed in somehow) may always walk out.
-    moving = e.vx != 0 or e.vy != 0
-    open_step = moving and _open_step(w, e.x, e.y, e.x + e.vx, e.y + e.vy)    # the usual case
-    stuck = moving and not open_step and blocked(w, e.x, e.y)   # only a moving body needs to know
+    open_step = stuck = False
+    if e.vx or e.vy:    # only a moving body needs to know
+        # The usual case: a step that stays inside one floor tile meets no wall (tiles are 16 px).
+        t = w.tile * FP
+        col, row = e.x // t, e.y // t
+        open_step = (col == (e.x + e.vx) // t and row == (e.y + e.vy) // t and 0 <= col < w.cols
+                     and 0 <= row < w.rows and not w.solid_rows[row][col])
+        stuck = not open_step and blocked(w, e.x, e.y)
     if e.vx:
         nx = e.x + e.vx
         wall = not open_step and blocked(w, nx, e.y) and not stuck
@@ -219,15 +224,6 @@ def physics(w: World, e: Entity) -> None:
             e.state, e.anim, e.anim_tick = "idle", "idle", 0
         elif e.anim_tick % 10 == 5:
             w.emit(ev.STEP, x=e.x // FP, y=e.y // FP, actor=e.eid, tag=e.char)
-
-
-def _open_step(w: World, x: int, y: int, nx: int, ny: int) -> bool:
-    """A step from (x, y) to (nx, ny) stays inside one floor tile, so it meets no wall (tiles are 16 px,
-    a step is a few px: most steps do)."""
-    t = w.tile * FP     # a tile in 1/256 px
-    col, row = x // t, y // t
-    return (col == nx // t and row == ny // t and 0 <= col < w.cols and 0 <= row < w.rows
-            and not w.solid_rows[row][col])
 
 
 def _round_obstacle(w: World, e: Entity, nx: int) -> int:

@@ -258,9 +258,9 @@ class World:
                 if e.kind == "player" or e.kind == "enemy":
                     fighter.age(self, e)
             for slot in self.slots:
-                bits = inputs[slot.index] if slot.index < len(inputs) else 0
-                controls.control(self, self.by_id[slot.eid], slot, int(bits))
-                slot.prev_input = int(bits)
+                bits = int(inputs[slot.index]) if slot.index < len(inputs) else 0
+                controls.control(self, self.by_id[slot.eid], slot, bits)
+                slot.prev_input = bits
             if self.ai_enabled:
                 ai.think(self)
             if self.bosses:
