@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from game.sim import ai_kinds, boss, weapons
 from game.sim.entities import Entity
 from game.sim.fighter import set_state, start_move
-from game.sim.fixed import FP
+from game.sim.fixed import FP, clamp
 from game.sim.routes import waypoint
 
 if TYPE_CHECKING:
@@ -40,11 +40,10 @@ STANDING = frozenset({"idle", "walk", "attack", "hurt", "block"})
 _X = attrgetter("x")
 
 
-def _target(w: World, e: Entity) -> Entity | None:
+def _target(e: Entity, players: list[Entity]) -> Entity | None:
+    """The nearest living player (``players``: the living ones, in slot order)."""
     best, best_d = None, 0
-    for p in w.player_entities():
-        if not p.alive:
-            continue
+    for p in players:
         d = abs(p.x - e.x) + 2 * abs(p.y - e.y)
         if best is None or d < best_d:
             best, best_d = p, d
@@ -53,45 +52,60 @@ def _target(w: World, e: Entity) -> Entity | None:
 
 def think(w: World) -> None:
     """One tick of every enemy's decisions (after the players have acted)."""
-    enemies = [e for e in w.entities if e.kind == "enemy" and e.alive and not e.remove]
-    if not enemies:
-        return
     players = [p for p in w.player_entities() if p.alive]
-    for e in enemies:
+    tick, by_id = w.tick, w.by_id
+    plan_turn = tick % PLAN_EVERY
+    enemies: list[Entity] = []
+    holders = 0
+    for e in w.entities:
+        if e.kind != "enemy" or not e.alive or e.remove:
+            continue
+        enemies.append(e)
+        if e.token:
+            holders += 1
         if e.dormant:
             if any(abs(p.x - e.x) < WAKE_DISTANCE for p in players):
                 e.dormant = False
             else:
                 continue
-        if w.tick % PLAN_EVERY == e.eid % PLAN_EVERY or e.ai_target not in w.by_id:
-            t = _target(w, e)
+        if plan_turn == e.eid % PLAN_EVERY or e.ai_target not in by_id:
+            t = _target(e, players)
             e.ai_target = t.eid if t is not None else -1
-    if w.tick % PLAN_EVERY == 0:
+    if not enemies:
+        return
+    if plan_turn == 0:
         _plan_slots(w, enemies)
-    _grant_tokens(w, enemies)
-    standing: tuple[list[int], list[Entity]] | None = None
+    _grant_tokens(w, enemies, holders)
+    near: list[Entity] | None = None     # enemies on their feet, by x (found when first needed)
+    near_xs: list[int] = []
     own_rules = ai_kinds.kind_rules()
+    bosses = w.bosses      # only bosses have a record
+    stats = w.enemy_stats_by_kind
     for e in enemies:
-        if e.char in own_rules or (w.bosses and e.eid in w.bosses):
+        is_boss = e.eid in bosses
+        if e.char in own_rules or (is_boss and bosses[e.eid].fleeing):
             ai_kinds.step(w, e)     # a kind's own rules: a brute's hold and slam, a fleeing boss's run
-        if e.dormant or e.hitstop > 0 or (w.bosses and boss.busy(w, e)):
+        if e.dormant or e.hitstop > 0 or (is_boss and boss.busy(w, e)):
             continue
         if e.ai_timer > 0:
             e.ai_timer -= 1
-        if e.state == "hurt" and e.anim_tick == 1 and e.hp * 100 < e.max_hp * w.enemy_stats(e).retreat_hp_pct:
+        state = e.state
+        if state == "hurt" and e.anim_tick == 1 and e.hp * 100 < e.max_hp * stats[e.tag].retreat_hp_pct:
             e.ai, e.ai_timer = "retreat", 50
+        if state != "idle" and state != "walk" and state != "block":
+            continue
         # Waiting enemies re-plan every THINK_EVERY ticks (staggered); token holders every tick.
-        if e.state in ("idle", "walk", "block") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0
-                                                   or e.state == "idle"):
+        think_turn = (tick + e.eid) % THINK_EVERY == 0
+        if e.token or think_turn or state == "idle":
             _act(w, e)
-            if (e.state == "idle" or e.state == "walk") and (e.token or (w.tick + e.eid) % THINK_EVERY == 0):
-                if standing is None:
+            if (e.state == "idle" or e.state == "walk") and (e.token or think_turn):
+                if near is None:
                     # Nobody moves while enemies decide: found once, sorted by x (then by id: the
                     # enemies list is in id order and the sort is stable) for a quick look-up.
                     near = [o for o in enemies if o.z == 0 and o.state in STANDING]
                     near.sort(key=_X)
-                    standing = ([o.x for o in near], near)
-                _make_room(w, e, *standing)
+                    near_xs = [o.x for o in near]
+                _make_room(w, e, near_xs, near)
 
 
 def _in_grace(w: World, p: Entity) -> bool:
@@ -117,7 +131,7 @@ def _make_room(w: World, e: Entity, xs: list[int], standing: list[Entity]) -> No
         o = standing[k]
         dx, dy = ex - o.x, ey - o.y
         if -SPACE_Y < dy < SPACE_Y and o is not e:
-            depth = w.enemy_stats(e).depth
+            depth = w.enemy_stats_by_kind[e.tag].depth
             up = dy < 0 or (dy == 0 and e.eid > o.eid)
             if up and ey - depth < w.floor_top:
                 up = False
@@ -151,9 +165,9 @@ def _plan_slots(w: World, enemies: list[Entity]) -> None:
             counts[side] += 1
 
 
-def _grant_tokens(w: World, enemies: list[Entity]) -> None:
-    holders = [e for e in enemies if e.token]
-    if len(holders) >= w.diff.tokens:
+def _grant_tokens(w: World, enemies: list[Entity], holders: int) -> None:
+    """Maybe hand a free attack token to the best waiting enemy (``holders``: tokens out now)."""
+    if holders >= w.diff.tokens:
         return
     if w.token_cooldown > 0:
         w.token_cooldown -= 1
@@ -213,12 +227,12 @@ def after_attack(w: World, e: Entity) -> None:
 
 def _walk_to(w: World, e: Entity, gx: int, gy: int, speed_pct: int = 100) -> bool:
     """Set walking speed towards a point; True when already there."""
-    st = w.enemy_stats(e)
+    st = w.enemy_stats_by_kind[e.tag]
     gx, gy = waypoint(w, e.x, e.y, gx, gy)
     dx, dy = gx - e.x, gy - e.y
     walk, depth = st.walk * speed_pct // 100, st.depth * speed_pct // 100
-    e.vx = 0 if abs(dx) < 3 * FP else max(-walk, min(walk, dx))
-    e.vy = 0 if abs(dy) < FP else max(-depth, min(depth, dy))
+    e.vx = 0 if abs(dx) < 3 * FP else clamp(dx, -walk, walk)
+    e.vy = 0 if abs(dy) < FP else clamp(dy, -depth, depth)
     return e.vx == 0 and e.vy == 0
 
 
@@ -229,11 +243,10 @@ def _act(w: World, e: Entity) -> None:
         if e.state == "walk":
             set_state(e, "idle")
         return
-    st = w.enemy_stats(e)
     if e.state == "block":
         return
     e.facing = 1 if p.x >= e.x else -1
-    if _react(w, e, p):
+    if p.state == "attack" and _react(w, e, p):     # only a player's swing can be read
         return
     if e.ai == "retreat":
         if e.ai_timer <= 0:
@@ -251,6 +264,7 @@ def _act(w: World, e: Entity) -> None:
             _walk_to(w, e, spot[0], spot[1])
             e.facing = 1 if spot[0] >= e.x else -1
             return
+    st = w.enemy_stats_by_kind[e.tag]
     side = e.ai_side
     # Slots drift together (the crowd circles) but never share a depth on the same side.
     rank = (e.ai_slot + w.tick // 240) % len(SLOT_DEPTHS)
@@ -258,9 +272,9 @@ def _act(w: World, e: Entity) -> None:
     wary = 16 if (e.x - p.x) * p.facing > 0 else 0
     gx = p.x + side * (st.keep_distance + wary + 14 * (e.ai_slot % 3)) * FP
     gy = p.y + SLOT_DEPTHS[rank] * FP
-    gy = min(max(gy, w.floor_top), w.floor_bottom)
+    gy = clamp(gy, w.floor_top, w.floor_bottom)
     lo, hi = w.player_bounds()
-    gx = min(max(gx, lo), hi)
+    gx = clamp(gx, lo, hi)
     _walk_to(w, e, gx, gy, 80)
     e.facing = 1 if p.x >= e.x else -1
 
@@ -272,9 +286,13 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         w.release_token(e)
         e.ai, e.ai_timer = "wait", 20
         return
-    st = w.enemy_stats(e)
+    st = w.enemy_stats_by_kind[e.tag]
     name = e.buffer or st.moves[0].name
-    rng = next((m for m in st.moves if m.name == name), st.moves[0])
+    rng = st.moves[0]
+    for m in st.moves:
+        if m.name == name:
+            rng = m
+            break
     dist = abs(p.x - e.x)
     want = (rng.lo + rng.hi) // 2 * FP
     side = 1 if e.x >= p.x else -1
@@ -285,7 +303,7 @@ def _attack(w: World, e: Entity, p: Entity) -> None:
         # No blindsides: come round to where the player can see you (wide of them in depth).
         side = p.facing if lo <= p.x + p.facing * want <= hi else side
         gy = p.y + (ATTACK_LANE * 5 if e.y >= p.y else -ATTACK_LANE * 5) if dist < want else p.y
-        gy = min(max(gy, w.floor_top), w.floor_bottom)
+        gy = clamp(gy, w.floor_top, w.floor_bottom)
         _walk_to(w, e, p.x + side * want, gy, 120)
         e.facing = 1 if p.x >= e.x else -1
         return

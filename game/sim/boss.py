@@ -169,7 +169,7 @@ def update(w: World) -> None:
         if e is None or e.remove or not e.alive:
             continue
         bk = w.boss_kinds[rec.kind]
-        pct = e.hp * 100 // max(1, e.max_hp)
+        pct = e.hp * 100 // (e.max_hp if e.max_hp > 1 else 1)
         while rec.phase < len(bk.phases) and pct < bk.phases[rec.phase].below_hp_pct:
             _enter_phase(w, e, rec, bk.phases[rec.phase])
         if rec.fleeing:

@@ -25,6 +25,7 @@ BULLET_BOX = (-4 * FP, 4 * FP, -3 * FP, 3 * FP)
 BLOCK_PUSH = 320          # 1/256 px per tick given to a blocker
 BLOCK_RECOIL_STOP = 14    # an attacker whose hit is blocked freezes this long: the blocker's opening
 DEATH_TICKS = 70
+BOTH_TEAMS = -2           # no character's team: blows from both sides are out
 
 
 def projectile_move(p: Entity) -> Move:
@@ -80,7 +81,8 @@ def attack_box(w: World, e: Entity) -> AttackRec | None:
 
 
 def snapshot(w: World) -> tuple[list[AttackRec], list[HurtRec]]:
-    """Every attack box and hurtbox in the world right now."""
+    """Every attack box in the world right now, and every hurtbox one of them could hit (friendly fire
+    is off: while only one team swings, the bodies of that team are left out)."""
     attacks: list[AttackRec] = []
     hurts: list[HurtRec] = []
     for e in w.entities:
@@ -90,8 +92,13 @@ def snapshot(w: World) -> tuple[list[AttackRec], list[HurtRec]]:
                 attacks.append(a)
     if not attacks:
         return attacks, hurts   # nothing can be hit this step: skip the hurtboxes
+    swinging = attacks[0][1]    # the one team swinging, or BOTH_TEAMS
+    for a in attacks:
+        if a[1] != swinging:
+            swinging = BOTH_TEAMS
+            break
     for e in w.entities:
-        if (e.kind == "player" or e.kind == "enemy") and not e.remove:
+        if (e.kind == "player" or e.kind == "enemy") and not e.remove and e.team != swinging:
             h = hurtbox(w, e)
             if h is not None:
                 hurts.append(h)

@@ -25,6 +25,7 @@ GRAB_TICKS = 110          # a held enemy breaks free after this long
 GRAB_DISTANCE = 20 * FP
 NUDGE = 16                # px: how far round a small obstacle a player walking into it is steered
 AIR_STATES = frozenset({"jump", "knockdown", "thrown", "death", "attack"})
+SLIDE_STATES = frozenset({"hurt", "down", "getup", "block", "grab"})   # a body sliding to a stop on the floor
 
 
 def lie_ticks(w: World, e: Entity) -> int:
@@ -103,6 +104,8 @@ def age(w: World, e: Entity) -> None:
         e.combo_timer -= 1
     e.anim_tick += 1
     st = e.state
+    if st == "idle" or st == "walk":
+        return    # nothing runs out while standing or walking
     if st == "attack":
         m = w.moveset(e.char).moves[e.move]
         if e.anim_tick == m.startup:
@@ -175,14 +178,21 @@ def physics(w: World, e: Entity) -> None:
             e.vx = _slow(e.vx)
         if m.depth and e.anim_tick >= m.startup + m.active:
             e.vy = 0     # a dodge rolls through startup and active, then stops
-    elif st in ("hurt", "down", "getup", "block", "grab") or (st == "death" and e.z == 0):
+    elif st in SLIDE_STATES or (st == "death" and e.z == 0):
         e.vx = _slow(e.vx)
         e.vy = 0
     # Walls stop a body entering them; one already inside (pushed in somehow) may always walk out.
-    stuck = (e.vx != 0 or e.vy != 0) and blocked(w, e.x, e.y)   # only a moving body needs to know
+    open_step = stuck = False
+    if e.vx or e.vy:    # only a moving body needs to know
+        # The usual case: a step that stays inside one floor tile meets no wall (tiles are 16 px).
+        t = w.tile * FP
+        col, row = e.x // t, e.y // t
+        open_step = (col == (e.x + e.vx) // t and row == (e.y + e.vy) // t and 0 <= col < w.cols
+                     and 0 <= row < w.rows and not w.solid_rows[row][col])
+        stuck = not open_step and blocked(w, e.x, e.y)
     if e.vx:
         nx = e.x + e.vx
-        wall = blocked(w, nx, e.y) and not stuck
+        wall = not open_step and blocked(w, nx, e.y) and not stuck
         if wall or (e.slot >= 0 and _outside_lock(w, nx, e.vx)):
             e.vx = 0 if st != "walk" else e.vx
             if (wall and (st == "walk" or st == "idle" or st == "run") and e.slot >= 0
@@ -194,7 +204,7 @@ def physics(w: World, e: Entity) -> None:
             e.x = nx
     if e.vy:
         ny = e.y + e.vy
-        if stuck or not blocked(w, e.x, ny):
+        if stuck or open_step or not blocked(w, e.x, ny):
             e.y = ny
     if e.z > 0 or e.vz > 0:
         e.vz -= GRAVITY

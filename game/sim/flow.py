@@ -118,9 +118,9 @@ def update(w: World) -> None:
 
 
 def _check_waves_cleared(w: World) -> None:
-    active = [n for n, s in w.wave_status.items() if s == "active"]
-    if not active:
+    if "active" not in w.wave_status.values():
         return
+    active = [n for n, s in w.wave_status.items() if s == "active"]
     left = {e.wave for e in w.entities if e.kind == "enemy" and e.alive and not e.remove}
     left |= {e.wave for e in w.born if e.kind == "enemy"}
     if w.door_queue:
@@ -190,7 +190,7 @@ def waves_done(w: World) -> bool:
 
 
 def _exit(w: World, players: list[Entity]) -> None:
-    if not waves_done(w) or w.outro is not None:   # a level with an exit scene ends with it (outro.py)
+    if not w.level.exits or not waves_done(w) or w.outro is not None:   # a level with an exit scene ends with it (outro.py)
         return
     for p in players:
         if p.alive and any(r.contains(p.x // FP, p.y // FP) for r in w.level.exits):

@@ -26,41 +26,41 @@ def _blocked(w: World, x: int, y: int) -> bool:
     return w.solid_rows[py // w.tile][px // w.tile]
 
 
-def _box_free(w: World, x0: int, y0: int, x1: int, y1: int) -> bool:
-    """True when the whole tile rectangle spanned by two points is floor (the usual, cheap case)."""
-    t = w.tile
-    c0, c1 = (x0 >> 8) // t, (x1 >> 8) // t
-    r0, r1 = (y0 >> 8) // t, (y1 >> 8) // t
-    if c0 > c1:
-        c0, c1 = c1, c0
-    if r0 > r1:
-        r0, r1 = r1, r0
-    if c0 < 0 or r0 < 0 or c1 >= w.cols or r1 >= w.rows:
-        return False
-    prefix = w.route_prefix
-    if not prefix:
-        # Per row, how many solid tiles lie left of each column (built once per world).
+def _solid_counts(w: World) -> list[list[int]]:
+    """``s[r][c]``: how many solid tiles lie above row ``r`` and left of column ``c`` (built once per world),
+    so the solid tiles of any rectangle are counted with four look-ups."""
+    table = w.route_prefix
+    if not table:
+        table.append([0] * (w.cols + 1))
         for row in w.solid_rows:
-            acc = [0]
-            for v in row:
-                acc.append(acc[-1] + (1 if v else 0))
-            prefix.append(acc)
-    for r in range(r0, r1 + 1):     # a plain loop: this runs for every walker every few ticks
-        row = prefix[r]
-        if row[c1 + 1] != row[c0]:
-            return False
-    return True
+            above, line, acc = table[-1], [0], 0
+            for c, v in enumerate(row):
+                acc += 1 if v else 0
+                line.append(above[c + 1] + acc)
+            table.append(line)
+    return table
 
 
 def line_clear(w: World, x: int, y: int, gx: int, gy: int, reach: int = LOOKAHEAD) -> bool:
     """True when nothing solid lies on the first ``reach`` of the straight walk to (gx, gy)."""
     dx, dy = gx - x, gy - y
-    far = max(abs(dx), abs(dy))
-    if far > reach:
+    if not (-reach <= dx <= reach and -reach <= dy <= reach):
         # Only the stretch just ahead matters now; further walls are dealt with when nearer.
+        far = max(abs(dx), abs(dy))
         dx, dy = dx * reach // far, dy * reach // far
-    if _box_free(w, x, y, x + dx, y + dy):
-        return True
+    # The usual, cheap case (this runs for every walker every few ticks): the whole tile rectangle
+    # spanned by the walk is floor.
+    t = w.tile * FP     # a tile in 1/256 px
+    c0, c1 = x // t, (x + dx) // t
+    r0, r1 = y // t, (y + dy) // t
+    if c0 > c1:
+        c0, c1 = c1, c0
+    if r0 > r1:
+        r0, r1 = r1, r0
+    if c0 >= 0 and r0 >= 0 and c1 < w.cols and r1 < w.rows:
+        s = w.route_prefix or _solid_counts(w)
+        if s[r1 + 1][c1 + 1] - s[r0][c1 + 1] - s[r1 + 1][c0] + s[r0][c0] == 0:
+            return True
     steps = max(abs(dx), abs(dy)) // SAMPLE + 1
     return all(not _blocked(w, x + dx * i // steps, y + dy * i // steps) for i in range(1, steps + 1))
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.sim.fixed import FP
+from game.sim.fixed import FP, clamp
 
 if TYPE_CHECKING:
     from game.sim.entities import Entity
@@ -43,13 +43,16 @@ def goal(w: World) -> int | None:
     if not players:
         return None
     xs = [p.x // FP for p in players]
-    target = (min(xs) + max(xs)) // 2 - FOLLOW_AT
+    xs.sort()
+    rear, front = xs[0], xs[-1]
+    target = (rear + front) // 2 - FOLLOW_AT
     if w.lock is not None:
         lo, hi = w.lock
-        target = min(max(target, lo), hi - VIEW_W)
-    lo, hi = edge_range(w)
+        target = clamp(target, lo, hi - VIEW_W)
+    lo, hi = edge_range(w)     # lo <= hi
     # The rear player must stay in view: the edge waits for them.
-    return max(lo, min(target, hi, min(xs) - SCREEN_MARGIN))
+    wait = rear - SCREEN_MARGIN
+    return clamp(target if target < wait else wait, lo, hi)
 
 
 def start(w: World) -> None:

@@ -262,9 +262,9 @@ class World:
             if self.outro is not None and self.outro.on:
                 inputs = outro_rules.controls(self, inputs)   # the exit scene: the controls only skip it
             for slot in self.slots:
-                bits = inputs[slot.index] if slot.index < len(inputs) else 0
-                controls.control(self, self.by_id[slot.eid], slot, int(bits))
-                slot.prev_input = int(bits)
+                bits = int(inputs[slot.index]) if slot.index < len(inputs) else 0
+                controls.control(self, self.by_id[slot.eid], slot, bits)
+                slot.prev_input = bits
             if self.ai_enabled and not (self.outro is not None and self.outro.phase != "waiting"):
                 ai.think(self)
             if self.bosses:
@@ -305,13 +305,17 @@ class World:
             for e in self.born:
                 self.by_id[e.eid] = e
             self.born = []
-        if any(e.remove for e in self.entities):
-            gone = [e for e in self.entities if e.remove]
-            self.entities = [e for e in self.entities if not e.remove]
-            for e in gone:
-                del self.by_id[e.eid]
-                if self.last_hit_enemy == e.eid:
-                    self.last_hit_enemy = None
+        for e in self.entities:     # a plain loop: any() over a generator costs more, every tick
+            if e.remove:
+                break
+        else:
+            return      # nobody leaves this step
+        gone = [e for e in self.entities if e.remove]
+        self.entities = [e for e in self.entities if not e.remove]
+        for e in gone:
+            del self.by_id[e.eid]
+            if self.last_hit_enemy == e.eid:
+                self.last_hit_enemy = None
 
     # -- for presentation -------------------------------------------------------------
     @property
