@@ -190,7 +190,7 @@ def waves_done(w: World) -> bool:
 
 
 def _exit(w: World, players: list[Entity]) -> None:
-    if not w.level.exits or not waves_done(w) or w.outro is not None:   # a level with an exit scene ends with it (outro.py)
+    if not w.level.exits or not waves_done(w) or w.outro is not None:   # an exit scene ends its level
         return
     for p in players:
         if p.alive and any(r.contains(p.x // FP, p.y // FP) for r in w.level.exits):
