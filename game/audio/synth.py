@@ -325,8 +325,9 @@ def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator
     return np.sin(cycle + np.asarray(index, np.float32) * np.sin(mod))
 
 
+@lru_cache(maxsize=128)
 def lowpass_kernel(cutoff: float, rate: int = RATE, taps: int = 23) -> np.ndarray:
-    """A windowed-sinc low-pass FIR kernel (unity gain at DC)."""
+    """A windowed-sinc low-pass FIR kernel (unity gain at DC); shared, so never change it in place."""
     fc = min(cutoff / rate, 0.49)
     m = np.arange(taps) - (taps - 1) / 2
     h = np.sinc(2 * fc * m) * np.blackman(taps)
