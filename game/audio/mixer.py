@@ -19,7 +19,7 @@ import pygame
 from game.audio import cues
 from game.audio.bus import MUSIC_BUS, SFX_CHANNELS, Bus, Start, char_lookup
 from game.audio.music_player import MusicPlayer
-from game.audio.sfx import Preset, load_presets, render_effect, startup_effects
+from game.audio.sfx import Preset, effects_cache_path, load_presets, render_effect, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
 
@@ -88,8 +88,9 @@ class Mixer:
         self._silence = pygame.sndarray.make_sound(np.zeros((64, 2), np.int16))
         self.presets = load_presets()
         # what only the bus chase or the bonus games play renders when they are coming
-        # (prepare_effects); what no shipped level can play (cues.RESERVED) when first needed
-        effects = startup_effects(self.presets, later=cues.later_presets())
+        # (prepare_effects); what no shipped level can play (cues.RESERVED) when first needed. Rendered
+        # once, then read back from the user's cache folder (sfx.effects_cache_path)
+        effects = startup_effects(self.presets, later=cues.later_presets(), cache=effects_cache_path())
         self._bus = Bus(effects, self.sfx_volume, presets=self.presets)
         self._bus.set_music(self.music_volume)
         self.sfx_render_ms = (time.perf_counter() - start) * 1000.0

@@ -281,7 +281,7 @@ def _lookup(kind: str, idx: np.ndarray, levels: np.ndarray,
     return stack[row]
 
 
-def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator, rate: int,
+def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator | None, rate: int,
                 filt: tuple[float, float, float, int] | None = None) -> np.ndarray:
     wave = p["wave"]
     steady = bool(freq[0] == freq[-1] and not (p["vibrato_depth"] or p["arp"] or p["freq_end"] > 0))
@@ -309,6 +309,7 @@ def _oscillator(freq: np.ndarray, p: Mapping[str, Any], rng: np.random.Generator
     if wave == "noise":
         # sample-and-hold noise clocked at freq, like the 8-bit consoles: low freq = rumble, high = hiss
         idx = phase.astype(np.int64)
+        assert rng is not None, "noise needs its seeded generator"
         table = rng.uniform(-1.0, 1.0, int(idx[-1]) + 2)
         return table[idx]
     # the sines in float32 on the phase within its cycle (exact to far under the float32 step)
@@ -357,7 +358,7 @@ def layer_tone(p: Mapping[str, Any], n: int, seed: int = 0, rate: int = RATE) ->
 
     A longer tone starts with the same samples as a shorter one, so music caches one per pitch.
     """
-    rng = np.random.default_rng(seed)
+    rng = np.random.default_rng(seed) if p["wave"] == "noise" else None  # only noise draws from it
     freq = _frequency(n, p, rate)
     # a steady tone (vibrato at most) bakes its filters into the wavetable instead of filtering after
     baked = (p["wave"] in ("square", "saw", "triangle") and not p["crush"] and p["freq_end"] <= 0
