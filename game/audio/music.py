@@ -316,12 +316,13 @@ def _mix(song: Song, notes: list[Note], cache: NoteCache, length: int, offset: f
     """
     rate = cache.rate
     total = length + int(2.0 * rate)  # room for releases past the end
-    buf = np.zeros((2, total), np.float32)
     widths = _channel_width(song, notes, cache.bank)
     gains = {ch: _pan_gains(song.pans.get(ch, 0.5)) * np.float32(song.volumes.get(ch, 100 / 127) ** 2)
              for ch in {n.channel for n in notes}}
     lane_of = {ch: (float(g[0]), float(g[1]), widths.get(ch, 0.0)) for ch, g in gains.items()}
-    lanes: dict[tuple[float, float, float], np.ndarray] = {}
+    kinds = sorted(set(lane_of.values()))
+    row_of = {ch: kinds.index(k) for ch, k in lane_of.items()}
+    lanes = np.zeros((len(kinds), total), np.float32)
     scaled: dict[tuple[int, int], np.ndarray] = {}  # a note's samples at a velocity, made once
     for note in notes:
         wave = cache.note(note.channel, note.program, note.pitch, note.dur)
@@ -329,21 +330,20 @@ def _mix(song: Song, notes: list[Note], cache: NoteCache, length: int, offset: f
         w = scaled.get(key)
         if w is None:
             w = scaled[key] = wave * VELOCITY_GAIN[note.velocity]
-        where = lane_of[note.channel]
-        lane = lanes.get(where)
-        if lane is None:
-            lane = lanes[where] = np.zeros(total, np.float32)
         s = round((note.start - offset) * rate)
         w = w[: total - s]
-        lane[s: s + len(w)] += w
+        lanes[row_of[note.channel], s: s + len(w)] += w
+    # pan each lane (plain loops: a matrix product would wake BLAS threads that spin on a busy machine)
+    buf = np.zeros((2, total), np.float32)
+    tmp = np.empty(total, np.float32)
     d = int(WIDTH_DELAY * rate)
-    for (gl, gr, width), lane in lanes.items():
-        buf[0] += lane * np.float32(gl)
-        buf[1] += lane * np.float32(gr)
+    for (gl, gr, width), lane in zip(kinds, lanes, strict=True):
+        buf[0] += np.multiply(lane, np.float32(gl), out=tmp)
+        buf[1] += np.multiply(lane, np.float32(gr), out=tmp)
         if width > 0.0:
-            spread = lane[: total - d] * np.float32(width * (gl + gr) * 0.5)
-            buf[0, d:] += spread
-            buf[1, d:] -= spread
+            side = np.multiply(lane[: total - d], np.float32(width * (gl + gr) * 0.5), out=tmp[: total - d])
+            buf[0, d:] += side
+            buf[1, d:] -= side
     return buf
 
 
@@ -416,18 +416,17 @@ def _render_float(song: Song, bank: VoiceBank | None, rate: int,
 
 
 def _to_frames(x: np.ndarray, gain: float) -> np.ndarray:
-    """Planar float (2, n) times ``gain`` to interleaved int16 (n, 2), soft-limited under -1 dBFS."""
+    """Planar float (2, n) times ``gain`` to interleaved int16 (n, 2), soft-limited under -1 dBFS.
+    (The knee keeps every sample under CEILING, so nothing needs clamping.)"""
+    y = x * np.float32(gain)
+    over = np.abs(y) > KNEE
+    if over.any():  # a smooth knee: peaks bend towards CEILING instead of clipping
+        a = np.abs(y[over]) - KNEE
+        y[over] = np.sign(y[over]) * (KNEE + (CEILING - KNEE) * np.tanh(a / (CEILING - KNEE)))
+    y *= np.float32(32767.0)
+    np.rint(y, out=y)
     out = np.empty((x.shape[1], 2), np.int16)
-    for ch in range(2):
-        y = x[ch] * np.float32(gain)
-        over = np.abs(y) > KNEE
-        if over.any():  # a smooth knee: peaks bend towards CEILING instead of clipping
-            a = np.abs(y[over]) - KNEE
-            y[over] = np.sign(y[over]) * (KNEE + (CEILING - KNEE) * np.tanh(a / (CEILING - KNEE)))
-        y *= np.float32(32767.0)
-        np.rint(y, out=y)
-        np.clip(y, -32767.0, 32767.0, out=y)
-        out[:, ch] = y
+    out[:] = y.T
     return out
 
 
