@@ -350,7 +350,19 @@ def filter_gain(freqs: np.ndarray, lo: float, hi: float, rate: int = RATE) -> np
 
 def lowpass(x: np.ndarray, cutoff: float, rate: int = RATE) -> np.ndarray:
     """Low-pass filter ``x`` (same length, no delay)."""
-    return np.convolve(x, lowpass_kernel(cutoff, rate), mode="same").astype(np.float32)
+    # as np.convolve(x, h, mode="same"), made as a sum of shifted copies (a few times faster for 23 taps)
+    h = lowpass_kernel(cutoff, rate)
+    n, m = len(x), len(h)
+    if n < m:
+        return np.convolve(x, h, mode="same").astype(np.float32)
+    half = (m - 1) // 2
+    padded = np.zeros(n + m - 1, np.float32)
+    padded[half: half + n] = x
+    out = padded[m - 1: m - 1 + n] * h[0]
+    tmp = np.empty(n, np.float32)
+    for k in range(1, m):
+        out += np.multiply(padded[m - 1 - k: m - 1 - k + n], h[k], out=tmp)
+    return out
 
 
 def layer_tone(p: Mapping[str, Any], n: int, seed: int = 0, rate: int = RATE) -> np.ndarray:
