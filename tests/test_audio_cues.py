@@ -210,3 +210,21 @@ def test_who_is_hit_counts_a_jab_on_wet_skin_slaps():
     assert cues.sfx_for(Event(ev.HIT, 0, strength=1, tag="danko_bath", move="punch")) == "slap_wet"
     assert cues.sfx_for(Event(ev.HIT, 0, strength=1, tag="danko", move="punch")) == "punch_light"
     assert cues.sfx_for(Event(ev.HIT, 0, strength=2, tag="bather", move="kick")) == "kick"  # the move first
+
+
+def test_effects_left_out_of_start_up_are_only_the_chase_and_bonus_games_own():
+    """What start-up does not render (cues.deferred_presets) no rule of another level, menu or other
+    level's scenery can play; each group's presets are really its map's."""
+    from game.audio import bonus_cues, chase_cues
+
+    groups = cues.deferred_presets()
+    presets = set(load_presets())
+    assert groups["chase"] and groups["bonus"]
+    others = {r.sfx for r in cues.RULES if r.sfx and (r.kind not in chase_cues.CHASE_CUES
+                                                       or r.kind in cues.SHARED_CHASE_KINDS)}
+    others |= set(cues.MENU) | {a.sfx for m, amb in cues.AMBIENCE.items() if m != "chase" for a in amb}
+    for group, mine in (("chase", chase_cues.referenced_presets() | {"car_horn"}),
+                        ("bonus", bonus_cues.referenced_presets())):
+        assert set(groups[group]) <= presets & mine, group
+        assert not set(groups[group]) & others, group
+    assert set(cues.later_presets()) == set(groups["chase"]) | set(groups["bonus"]) | set(cues.RESERVED)

@@ -152,3 +152,24 @@ def test_the_bathhouse_track_brings_its_steam_vents():
     mixer.play_music("title")
     assert mixer._bus._ambience == []
     mixer.stop()
+
+
+def test_chase_and_bonus_effects_render_in_the_background_when_their_level_or_game_is_coming():
+    from game.audio import cues
+
+    groups = cues.deferred_presets()
+    mixer = Mixer.create(0.7, 0.8)
+    assert mixer.enabled
+    deferred = set(groups["chase"]) | set(groups["bonus"])
+    assert not deferred & set(mixer._bus.effects), "start-up renders only what every level can need"
+    assert {"punch_light", "go", "hazard_warn", "steam_hiss"} <= set(mixer._bus.effects)
+    mixer.prepare("chase")                     # the level card of the bus chase
+    thread = mixer.prepare_effects("chase")    # the same thread: a group renders once
+    assert thread is not None
+    thread.join(30)
+    assert set(groups["chase"]) <= set(mixer._bus.effects)
+    bonus = mixer.prepare_effects("bonus")
+    assert bonus is not None
+    bonus.join(30)
+    assert set(groups["bonus"]) <= set(mixer._bus.effects)
+    mixer.stop()

@@ -226,3 +226,35 @@ def referenced_presets() -> set[str]:
     for amb in AMBIENCE.values():
         names.update(a.sfx for a in amb)
     return names
+
+
+# Effects only the bus chase or the bonus games can play: left out of the start-up render and made
+# in the background when their level or game is coming (Mixer.prepare_effects), so start-up renders
+# only what every level can need. The music track that brings a group with it (its level's track).
+GROUP_OF_MUSIC: dict[str, str] = {"chase": "chase"}
+# Chase event kinds that other levels send too (falling hazards warn in Moscow as well).
+SHARED_CHASE_KINDS = frozenset({ev.HAZARD_WARN})
+
+
+def deferred_presets() -> dict[str, tuple[str, ...]]:
+    """Group ("chase", "bonus") -> the presets only it can play (none that a level's rules, a menu or
+    another level's scenery can play), in name order."""
+    from game.audio.bonus_cues import referenced_presets as bonus_presets
+    from game.audio.chase_cues import CHASE_CUES
+    from game.audio.chase_cues import referenced_presets as chase_presets
+
+    shared = CHASE_CUES.keys() - SHARED_CHASE_KINDS
+    core = {r.sfx for r in RULES if r.sfx and r.kind not in shared} | set(MENU)
+    for track, amb in AMBIENCE.items():
+        if track not in GROUP_OF_MUSIC:
+            core.update(a.sfx for a in amb)
+    chase = chase_presets() | {a.sfx for a in AMBIENCE.get("chase", ())}
+    return {"chase": tuple(sorted(chase - core)), "bonus": tuple(sorted(bonus_presets() - core))}
+
+
+def later_presets() -> tuple[str, ...]:
+    """What start-up leaves unrendered: :data:`RESERVED` and every deferred group."""
+    names = set(RESERVED)
+    for group in deferred_presets().values():
+        names.update(group)
+    return tuple(sorted(names))

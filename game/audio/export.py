@@ -117,7 +117,7 @@ def mixdown(level_name: str, seed: int, music_volume: float = DEFAULT_MUSIC_VOLU
 
     level = load_level(level_name)
     presets = load_presets()
-    effects = effects if effects is not None else startup_effects(presets, later=tuple(cues.RESERVED))
+    effects = effects if effects is not None else startup_effects(presets, later=cues.later_presets())
     tracks = tracks if tracks is not None else {}
     bus = Bus(effects, sfx_volume, presets=presets)  # renders a reserved effect if the level uses it
     bus.set_music(music_volume)

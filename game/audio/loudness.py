@@ -24,8 +24,14 @@ _HIGHPASS = ((1.0, -2.0, 1.0), (1.0, -1.99004745483398, 0.99007225036621))
 
 def _biquad_gain(freqs: np.ndarray, coeffs: tuple[tuple[float, ...], tuple[float, ...]]) -> np.ndarray:
     b, a = coeffs
-    z = np.exp(-2j * np.pi * freqs / 48000.0)
-    return np.abs((b[0] + b[1] * z + b[2] * z * z) / (a[0] + a[1] * z + a[2] * z * z))
+    w = 2 * np.pi * np.asarray(freqs, np.float64) / 48000.0
+    c1, c2 = np.cos(w), np.cos(2 * w)
+
+    def power(k: tuple[float, ...]) -> np.ndarray:  # |k0 + k1 z + k2 z^2|^2 on the unit circle, in cosines
+        k0, k1, k2 = k
+        return (k0 * k0 + k1 * k1 + k2 * k2) + 2 * (k0 * k1 + k1 * k2) * c1 + 2 * k0 * k2 * c2
+
+    return np.sqrt(np.maximum(power(b), 0.0) / power(a))
 
 
 def k_weighting(freqs: np.ndarray) -> np.ndarray:

@@ -9,6 +9,7 @@ most). Music is rendered ahead into the disk cache by a separate process and str
 from __future__ import annotations
 
 import sys
+import threading
 import time
 from collections.abc import Iterable
 
@@ -18,7 +19,7 @@ import pygame
 from game.audio import cues
 from game.audio.bus import MUSIC_BUS, SFX_CHANNELS, Bus, Start, char_lookup
 from game.audio.music_player import MusicPlayer
-from game.audio.sfx import Preset, load_presets, startup_effects
+from game.audio.sfx import Preset, effects_cache_path, load_presets, render_effect, startup_effects
 from game.audio.synth import RATE, SynthDataError
 from game.sim.events import Event
 
@@ -50,6 +51,7 @@ class Mixer:
         self._clock = time.perf_counter()
         self._ducked = False
         self._player: MusicPlayer | None = None
+        self._groups: dict[str, threading.Thread] = {}  # deferred effect groups being (or) rendered
 
     @classmethod
     def create(cls, settings_music_volume: float, settings_sfx_volume: float, mute: bool = False) -> Mixer:
@@ -85,8 +87,10 @@ class Mixer:
         start = time.perf_counter()
         self._silence = pygame.sndarray.make_sound(np.zeros((64, 2), np.int16))
         self.presets = load_presets()
-        # what no shipped level can play yet (cues.RESERVED) renders when a level first needs it
-        effects = startup_effects(self.presets, later=tuple(cues.RESERVED))
+        # what only the bus chase or the bonus games play renders when they are coming
+        # (prepare_effects); what no shipped level can play (cues.RESERVED) when first needed. Rendered
+        # once, then read back from the user's cache folder (sfx.effects_cache_path)
+        effects = startup_effects(self.presets, later=cues.later_presets(), cache=effects_cache_path())
         self._bus = Bus(effects, self.sfx_volume, presets=self.presets)
         self._bus.set_music(self.music_volume)
         self.sfx_render_ms = (time.perf_counter() - start) * 1000.0
@@ -152,9 +156,33 @@ class Mixer:
         return self._player.current if self._player is not None else None
 
     def prepare(self, name: str) -> None:
-        """Make a track ready in the background (call when it becomes known: story and level cards)."""
+        """Make a track ready in the background (call when it becomes known: story and level cards),
+        with the effects only its level plays (the bus chase's)."""
         if self._player is not None:
             self._player.prepare(name)
+        if name in cues.GROUP_OF_MUSIC:
+            self.prepare_effects(cues.GROUP_OF_MUSIC[name])
+
+    def prepare_effects(self, group: str) -> threading.Thread | None:
+        """Render a group of effects left out of start-up (:func:`cues.deferred_presets`: ``chase``,
+        ``bonus``) in a background thread, once; an effect asked for before its turn renders at once
+        (:meth:`Bus.effect`). Returns the thread (None when silent or nothing is left to render)."""
+        if not self.enabled or self._bus is None:
+            return None
+        running = self._groups.get(group)
+        if running is not None:
+            return running
+        bus, presets = self._bus, self.presets
+        names = [n for n in cues.deferred_presets().get(group, ()) if n in presets and n not in bus.effects]
+
+        def render() -> None:
+            for name in names:
+                if name not in bus.effects:  # the bus may have needed it first
+                    bus.effects[name] = render_effect(presets[name])
+
+        thread = self._groups[group] = threading.Thread(target=render, name=f"sfx-{group}", daemon=True)
+        thread.start()
+        return thread
 
     prefetch = prepare
 
@@ -162,6 +190,8 @@ class Mixer:
         """Switch to a track, fading it in over ``fade_ms`` (starts as soon as it is ready)."""
         if self._player is not None:
             self._player.play(name, fade_ms)
+        if name in cues.GROUP_OF_MUSIC:  # a level started without its cards (--level)
+            self.prepare_effects(cues.GROUP_OF_MUSIC[name])
         if self._bus is not None:
             self._bus.set_ambience(name, self.now())  # the level's scenery goes with its track
 

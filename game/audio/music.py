@@ -24,7 +24,7 @@ from game.paths import assets_dir
 TRACK_NAMES = ("title", "bathhouse", "moscow", "chicago", "hospital", "hotel", "chase", "boss",
                "clear", "gameover", "highscore")
 DRUM_CHANNEL = 9  # MIDI channel 10
-SYNTH_VERSION = "3"  # bump when rendering changes, so cached renders are not reused
+SYNTH_VERSION = "4"  # bump when rendering changes, so cached renders are not reused
 HEAD_TAIL = 4.0      # seconds after loopStart by which the intro's tails and echoes have died away
 TARGET_LUFS = -15.0  # every track is levelled to this integrated loudness
 KNEE, CEILING = 0.70, 0.89  # the soft limiter: linear up to KNEE, peaks bend towards CEILING (-1 dBFS)
@@ -307,8 +307,8 @@ def _channel_width(song: Song, notes: list[Note], bank: VoiceBank) -> dict[int, 
 
 
 def _mix(song: Song, notes: list[Note], cache: NoteCache, length: int, offset: float) -> np.ndarray:
-    """Sum notes into planar stereo: narrow channels panned note by note, wide ones in a mono lane
-    that is then panned and spread.
+    """Sum notes into planar stereo: each channel's notes in a mono lane (channels with the same pan,
+    volume and width share one), then each lane panned and spread once.
 
     Returns float32 of shape (2, length + 2 s): the extra room holds releases past the end.
     Width is mono-compatible: a copy of the lane ``WIDTH_DELAY`` later is added to the left and
@@ -316,39 +316,34 @@ def _mix(song: Song, notes: list[Note], cache: NoteCache, length: int, offset: f
     """
     rate = cache.rate
     total = length + int(2.0 * rate)  # room for releases past the end
-    buf = np.zeros((2, total), np.float32)
     widths = _channel_width(song, notes, cache.bank)
     gains = {ch: _pan_gains(song.pans.get(ch, 0.5)) * np.float32(song.volumes.get(ch, 100 / 127) ** 2)
              for ch in {n.channel for n in notes}}
-    lanes: dict[int, np.ndarray] = {}  # wide channels are summed in mono first, then spread
-    scaled: dict[tuple[int, int, int], np.ndarray] = {}  # a note's samples at a velocity, made once
+    lane_of = {ch: (float(g[0]), float(g[1]), widths.get(ch, 0.0)) for ch, g in gains.items()}
+    kinds = sorted(set(lane_of.values()))
+    row_of = {ch: kinds.index(k) for ch, k in lane_of.items()}
+    lanes = np.zeros((len(kinds), total), np.float32)
+    scaled: dict[tuple[int, int], np.ndarray] = {}  # a note's samples at a velocity, made once
     for note in notes:
-        ch = note.channel
-        wave = cache.note(ch, note.program, note.pitch, note.dur)
-        key = (id(wave), note.velocity, ch)
+        wave = cache.note(note.channel, note.program, note.pitch, note.dur)
+        key = (id(wave), note.velocity)
         w = scaled.get(key)
-        wide = widths.get(ch, 0.0) > 0.0
         if w is None:
-            mono = wave * VELOCITY_GAIN[note.velocity]
-            w = scaled[key] = mono if wide else np.outer(gains[ch], mono)  # narrow: panned at once
+            w = scaled[key] = wave * VELOCITY_GAIN[note.velocity]
         s = round((note.start - offset) * rate)
-        if wide:
-            lane = lanes.get(ch)
-            if lane is None:
-                lane = lanes[ch] = np.zeros(total, np.float32)
-            w = w[: total - s]
-            lane[s: s + len(w)] += w
-        else:
-            w = w[:, : total - s]
-            buf[:, s: s + w.shape[1]] += w
+        w = w[: total - s]
+        lanes[row_of[note.channel], s: s + len(w)] += w
+    # pan each lane (plain loops: a matrix product would wake BLAS threads that spin on a busy machine)
+    buf = np.zeros((2, total), np.float32)
+    tmp = np.empty(total, np.float32)
     d = int(WIDTH_DELAY * rate)
-    for ch, lane in lanes.items():
-        gl, gr = gains[ch]
-        buf[0] += lane * gl
-        buf[1] += lane * gr
-        spread = lane[: total - d] * np.float32(widths[ch] * (float(gl) + float(gr)) * 0.5)
-        buf[0, d:] += spread
-        buf[1, d:] -= spread
+    for (gl, gr, width), lane in zip(kinds, lanes, strict=True):
+        buf[0] += np.multiply(lane, np.float32(gl), out=tmp)
+        buf[1] += np.multiply(lane, np.float32(gr), out=tmp)
+        if width > 0.0:
+            side = np.multiply(lane[: total - d], np.float32(width * (gl + gr) * 0.5), out=tmp[: total - d])
+            buf[0, d:] += side
+            buf[1, d:] -= side
     return buf
 
 
@@ -421,18 +416,17 @@ def _render_float(song: Song, bank: VoiceBank | None, rate: int,
 
 
 def _to_frames(x: np.ndarray, gain: float) -> np.ndarray:
-    """Planar float (2, n) times ``gain`` to interleaved int16 (n, 2), soft-limited under -1 dBFS."""
+    """Planar float (2, n) times ``gain`` to interleaved int16 (n, 2), soft-limited under -1 dBFS.
+    (The knee keeps every sample under CEILING, so nothing needs clamping.)"""
+    y = x * np.float32(gain)
+    over = np.abs(y) > KNEE
+    if over.any():  # a smooth knee: peaks bend towards CEILING instead of clipping
+        a = np.abs(y[over]) - KNEE
+        y[over] = np.sign(y[over]) * (KNEE + (CEILING - KNEE) * np.tanh(a / (CEILING - KNEE)))
+    y *= np.float32(32767.0)
+    np.rint(y, out=y)
     out = np.empty((x.shape[1], 2), np.int16)
-    for ch in range(2):
-        y = x[ch] * np.float32(gain)
-        over = np.abs(y) > KNEE
-        if over.any():  # a smooth knee: peaks bend towards CEILING instead of clipping
-            a = np.abs(y[over]) - KNEE
-            y[over] = np.sign(y[over]) * (KNEE + (CEILING - KNEE) * np.tanh(a / (CEILING - KNEE)))
-        y *= np.float32(32767.0)
-        np.rint(y, out=y)
-        np.clip(y, -32767.0, 32767.0, out=y)
-        out[:, ch] = y
+    out[:] = y.T
     return out
 
 

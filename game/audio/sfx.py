@@ -11,7 +11,12 @@ in the same tick as another) and an optional ``echo`` of ``[delay_s, feedback, t
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
+import os
+import tempfile
+import zipfile
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -205,7 +210,11 @@ class Effect:
 
 def render_effect(preset: Preset, rate: int = RATE) -> Effect:
     """Render every take of a preset with what the mixer needs to play and budget it."""
-    takes = render_takes(preset, rate)
+    return effect_from_takes(preset, render_takes(preset, rate))
+
+
+def effect_from_takes(preset: Preset, takes: list[np.ndarray]) -> Effect:
+    """An :class:`Effect` from its levelled takes (mono float32): adds the int16 sound and envelopes."""
     pcm = []
     for x in takes:
         stereo = np.empty((len(x), 2), np.int16)
@@ -217,11 +226,86 @@ def render_effect(preset: Preset, rate: int = RATE) -> Effect:
 
 
 def startup_effects(presets: dict[str, Preset] | None = None, rate: int = RATE,
-                    later: tuple[str, ...] = ()) -> dict[str, Effect]:
+                    later: tuple[str, ...] = (), cache: Path | None = None) -> dict[str, Effect]:
     """Everything the mixer needs at start-up: every preset rendered with all its takes, except
-    those named in ``later`` (the bus renders them when a level first needs them)."""
+    those named in ``later`` (the bus renders them when a level first needs them).
+
+    With ``cache`` (a file, see :func:`effects_cache_path`), takes already rendered there are read
+    back instead of rendered; when anything had to be rendered, the file is written again
+    (atomically). A missing, stale or corrupt file only means rendering, never an error."""
     presets = presets if presets is not None else load_presets()
-    return {name: render_effect(p, rate) for name, p in presets.items() if name not in later}
+    wanted = {name: p for name, p in presets.items() if name not in later}
+    stored = _read_cache(cache, wanted) if cache is not None and rate == RATE else {}
+    out = {name: effect_from_takes(p, stored[name]) if name in stored else render_effect(p, rate)
+           for name, p in wanted.items()}
+    if cache is not None and rate == RATE and len(stored) < len(wanted):
+        _write_cache(cache, out)
+    return out
+
+
+EFFECTS_CACHE_VERSION = "1"  # bump when the file layout changes (the key covers presets and code)
+
+
+def effects_cache_path(presets_file: Path | None = None) -> Path:
+    """The start-up effects' cache file, in the user's cache folder next to the music
+    (``.../cache/sfx/effects-KEY.npz``); the key hashes the preset file and the source of the
+    modules that render (synth, sfx, loudness), so any change to either renders afresh."""
+    from game.audio import loudness, synth
+    from game.audio.music_cache import cache_dir
+
+    h = hashlib.sha1(EFFECTS_CACHE_VERSION.encode())
+    sources = (Path(synth.__file__), Path(__file__), Path(loudness.__file__))
+    for path in (presets_file or presets_path(), *sources):
+        with contextlib.suppress(OSError):
+            h.update(path.read_bytes())
+    return cache_dir().parent / "sfx" / f"effects-{h.hexdigest()[:20]}.npz"
+
+
+def _read_cache(path: Path, wanted: dict[str, Preset]) -> dict[str, list[np.ndarray]]:
+    """The takes of ``wanted`` presets found in the cache file (zip CRCs catch a damaged file)."""
+    out: dict[str, list[np.ndarray]] = {}
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            samples, spans, keys = data["samples"], data["spans"], data["keys"]
+        if (samples.dtype != np.float32 or spans.shape != (len(keys), 2) or spans.min(initial=0) < 0
+                or spans.sum(axis=1).max(initial=0) > len(samples)):
+            return {}
+        where = {str(k): (int(a), int(n)) for k, (a, n) in zip(keys, spans, strict=True)}
+        for name, preset in wanted.items():
+            got = [where.get(f"{name}/{i}") for i in range(preset.takes)]
+            if all(g is not None and g[1] > 0 for g in got):
+                out[name] = [samples[a: a + n] for a, n in got]  # type: ignore[misc]
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError, EOFError, KeyError, TypeError, zipfile.BadZipFile):
+        return {}  # damaged: render everything again (and rewrite it)
+    return out
+
+
+def _write_cache(path: Path, effects: dict[str, Effect]) -> None:
+    """Write every effect's takes to ``path`` atomically (one run of samples and where each take
+    lies); older cache files beside it are removed. A cache that cannot be written is skipped
+    (the game rendered what it needs)."""
+    keys = [f"{name}/{i}" for name, fx in effects.items() for i in range(len(fx.takes))]
+    takes = [take for fx in effects.values() for take in fx.takes]
+    lengths = np.array([len(t) for t in takes], np.int64)
+    spans = np.stack([np.concatenate([[0], np.cumsum(lengths)[:-1]]), lengths], axis=1)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                samples = np.concatenate(takes).astype(np.float32)
+                np.savez(f, samples=samples, spans=spans, keys=np.array(keys))
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        for old in path.parent.glob("effects-*.npz"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 def repitch(samples: np.ndarray, ratio: float) -> np.ndarray:

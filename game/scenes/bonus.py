@@ -73,9 +73,11 @@ class BonusScene(Screen):
         self.then = then
 
     def enter(self) -> None:
-        """Music for the little games."""
+        """Music for the little games; their own sounds render while the rules card shows."""
         super().enter()
         self.play_music(MUSIC[self.session.game])
+        if self.app.audio is not None:
+            self.app.audio.prepare_effects("bonus")
 
     def _go(self, phase: str) -> None:
         self.phase, self.phase_ticks = phase, 0
