@@ -228,3 +228,16 @@ def test_effects_left_out_of_start_up_are_only_the_chase_and_bonus_games_own():
         assert set(groups[group]) <= presets & mine, group
         assert not set(groups[group]) & others, group
     assert set(cues.later_presets()) == set(groups["chase"]) | set(groups["bonus"]) | set(cues.RESERVED)
+
+
+@pytest.mark.parametrize("kind", ["viktor_key", "bus_departs"])
+def test_an_exit_scene_plays_no_deferred_effect(kind: str):
+    """The exit scenes of brawl levels (the station's bus: engine, horn) only play start-up effects."""
+    from test_sim_outro import _fight_done, _level, _play
+
+    w = World(_level(kind), seed=1)
+    events = _fight_done(w) + _play(w)
+    played = {cues.sfx_for(e) for e in events} - {None}
+    deferred = {p for group in cues.deferred_presets().values() for p in group}
+    assert {"bus_horn", "engine_high"} <= played or kind == "viktor_key"
+    assert not played & deferred, played & deferred

@@ -232,8 +232,9 @@ def referenced_presets() -> set[str]:
 # in the background when their level or game is coming (Mixer.prepare_effects), so start-up renders
 # only what every level can need. The music track that brings a group with it (its level's track).
 GROUP_OF_MUSIC: dict[str, str] = {"chase": "chase"}
-# Chase event kinds that other levels send too (falling hazards warn in Moscow as well).
-SHARED_CHASE_KINDS = frozenset({ev.HAZARD_WARN})
+# Chase event kinds that other levels send too (falling hazards warn in Moscow as well; the station's
+# exit scene runs Viktor's bus with its engine and horn).
+SHARED_CHASE_KINDS = frozenset({ev.HAZARD_WARN, ev.ENGINE, ev.HORN})
 
 
 def deferred_presets() -> dict[str, tuple[str, ...]]:
