@@ -207,10 +207,10 @@ def chicago() -> Level:
     boss = kind_or("ambush_leader", "viktor")
     fights = [
         Fight([ch, ch, "gangster", ch, ch], "convoy_stops"),
-        Fight([ch, thrower, "gangster", brute, ch], "under_the_el", items=[HEALTH]),
+        Fight([ch, thrower, "gangster", brute, brute], "under_the_el", items=[HEALTH]),
         Fight(["hitman", ch, brute, thrower, "gangster"], "gas_station"),
         Fight([brute, ch, "gangster", ch, thrower], "parking_lot", items=[points(1000)]),
-        Fight([ch, "hitman", "gangster", brute, ch], "alley"),
+        Fight([ch, "hitman", "gangster", brute, "gangster"], "alley"),
         Fight(["gangster", ch, thrower, brute, "hitman"], "loading_dock", items=[HEALTH]),
         Fight([brute, "hitman", "gangster", ch, "gangster"], "overpass"),
         Fight([boss, ch], "the_ambush", width=320),
@@ -277,10 +277,10 @@ def hotel() -> Level:
     boss = kind_or("bodyguard", "viktor")
     fights = [
         Fight(["thug", "gangster", "thug", gun, "thug"], "lobby"),
-        Fight(["gangster", brute, gun, "thug", "gangster"], "stairs", items=[HEALTH]),
+        Fight(["gangster", brute, gun, "gangster", "gangster"], "stairs", items=[HEALTH]),
         Fight([brute, "thug", gun, "gangster", brute], "lift"),
         Fight(["gangster", gun, brute, "hitman", "gangster"], "corridor", items=[AMMO]),
-        Fight([gun, "gangster", brute, "thug", brute], "linen_room"),
+        Fight([gun, "gangster", brute, "hitman", brute], "linen_room"),
         Fight([brute, "gangster", gun, "gangster", "hitman"], "fire_door", items=[HEALTH]),
         Fight(["hitman", gun, brute, "gangster", brute], "dankos_room"),
         Fight([boss, gun], "the_bodyguard", width=320),
@@ -317,12 +317,12 @@ def station() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("cleanhead_boss", "viktor")
     fights = [
-        Fight([ch, ch, thrower, ch, ch], "ticket_hall"),
-        Fight([ch, gun, brute, "gangster", ch], "waiting_room", items=[HEALTH]),
+        Fight([ch, ch, thrower, ch, "gangster"], "ticket_hall"),
+        Fight([ch, gun, brute, "gangster", "gangster"], "waiting_room", items=[HEALTH]),
         Fight([brute, ch, thrower, "gangster", gun], "lockers", items=[AMMO]),
         Fight([ch, "gangster", gun, brute, thrower], "cafeteria"),
-        Fight([gun, brute, "gangster", ch, brute], "baggage", items=[HEALTH]),
-        Fight([ch, "gangster", gun, brute, "gangster"], "platform_a"),
+        Fight([gun, brute, "gangster", "gangster", brute], "baggage", items=[HEALTH]),
+        Fight([ch, "gangster", gun, brute, brute], "platform_a"),
         Fight([brute, thrower, "gangster", gun, brute], "bay_12", items=[points(1000)]),
         Fight([boss, ch], "the_leader", width=320),
     ]
