@@ -170,7 +170,7 @@ def test_walking_into_a_stunned_enemy_grabs_knees_and_throw_hits_others():
     evs = press(w, P | L) + run_idle(w, 60)
     assert ev.THROW in kinds(evs)
     assert any(x.kind == ev.HIT and x.target == other.eid for x in evs)
-    assert other.state in ("knockdown", "down", "getup")
+    assert any(x.kind == ev.KNOCKDOWN and x.target == other.eid for x in evs), "the thrown body floors him"
 
 
 def test_block_stops_a_frontal_hit_and_leaves_the_attacker_open():
@@ -234,7 +234,8 @@ def test_jump_kick_flies_hits_and_lands_in_recovery():
     for _ in range(60):
         evs += w.step((R,))
     assert ev.HIT in kinds(evs) and ev.LAND in kinds(evs) and ev.JUMP in kinds(evs)
-    assert e.state in ("knockdown", "down", "getup") and p.z == 0 and p.state in ("idle", "walk")
+    assert any(x.kind == ev.KNOCKDOWN and x.target == e.eid for x in evs)
+    assert p.z == 0 and p.state in ("idle", "walk")
 
 
 def test_a_death_starts_a_fresh_animation_of_its_own_length():

@@ -4,35 +4,44 @@ It lines up on the nearest enemy's lane, jabs into combos, knees and throws what
 against swings it sees coming, steps out when surrounded, picks up health when low, shoots the boss,
 and otherwise walks to the next wave or the exit.
 
-It finishes what it starts: the enemy it last swung at stays its focus while it lies on the floor,
-and it waits beside it for it to get up. It uses every move a player has: it runs (double tap) to far
-enemies and into a running attack, rolls out of the lane of a gun being raised (dodge), hits an enemy
-winding up behind its back with the back attack, and bursts out with the desperation special when
-surrounded.
+It finishes what it starts, as a good player does: it goes for the enemy it can finish soonest
+(reaching it, waiting for it to get up, beating its health down), keeps to the one it has started on,
+and leaves fresh ones for later unless one comes at it while its man is on the floor; it waits beside
+a fallen enemy for it to get up, and keeps a chain going on a foe pushed back but still in reach. It
+uses every move a player has: it runs (double tap) at an enemy keeping its distance and into a running
+attack, rolls out of the lane of a gun being raised (dodge), hits an enemy winding up behind its back
+with the back attack, and bursts out with the desperation special when surrounded (three close, or
+caught between two in a beating).
 """
 
 from __future__ import annotations
 
 from game.sim.actions import Action
 from game.sim.entities import Entity
+from game.sim.fighter import getup_ticks, lie_ticks
 from game.sim.fixed import FP
 from game.sim.routes import line_clear, waypoint
 from game.sim.world import World
 
 LANE = 3 * FP
+HIT_LANE = 6 * FP         # a punch connects within 8 px of depth: this close is worth swinging from
 REACH_NEAR = 10 * FP
 REACH_FAR = 26 * FP
+CHAIN_REACH = 38 * FP     # a punch's box reaches this far to the middle of a body (box end plus half a body)
 GUARD_RANGE = 56 * FP
 LOW_HP_PCT = 45
 REACTION = 8              # ticks before the bot notices an enemy's wind-up
 DETOUR_TICKS = 90         # a detour not reached by then is given up
 DETOUR_SAME = 16 * FP     # a goal that moved less than this is still the same goal
-RUN_FROM = 130 * FP       # an enemy (or goal) this far along the street is worth running to
 RUN_ATTACK_REACH = 44 * FP
+CHASE_FROM = 48 * FP      # an enemy this far off is run at, into a running attack (waiting ones back off)
 BACK_REACH = 30 * FP
 FOCUS_RANGE = 160 * FP
 DOWN_STATES = ("down", "knockdown", "getup", "death")
 GIVE_UP = 360             # ticks the bot spends on reaching one weapon or crate before leaving it
+COST_PER_HP = 2           # ticks of beating per point of health (a 27-point chain takes about 45 ticks)
+START_COST = 60           # an enemy not yet touched: going for it starts another fight
+FOCUS_BONUS = 30          # the one it is beating stays the choice unless another is clearly quicker
 
 
 class Bot:
@@ -187,7 +196,7 @@ class Bot:
                  and e.state not in DOWN_STATES]
         sides = {1 if e.x > me.x else -1 for e in close}
         healthy = me.hp * 2 > me.max_hp
-        if len(close) >= 3 or (len(close) >= 2 and me.state == "hurt" and (len(sides) == 2 or healthy)):
+        if len(close) >= 3 or (len(close) >= 2 and me.state == "hurt" and len(sides) == 2 and healthy):
             if self.prev & (Action.SPECIAL | Action.JUMP):
                 return 0
             return Action.SPECIAL | Action.JUMP
@@ -257,13 +266,10 @@ class Bot:
         right = sum(1 for e in enemies if 0 < e.x - me.x < 40 * FP and abs(e.y - me.y) < 12 * FP)
         if left and right and me.state in ("idle", "walk") and left + right >= 3:
             self.evade = 20
-        standing = [e for e in enemies if e.state not in DOWN_STATES]
-        t = self._nearest(me, standing or enemies)
-        f = w.by_id.get(self.focus)
-        if (f is not None and f.alive and not f.remove and f in enemies and abs(f.x - me.x) < FOCUS_RANGE
-                and (t is None or f.state not in DOWN_STATES
-                     or abs(t.x - me.x) > 36 * FP or abs(t.y - me.y) > 12 * FP)):
-            t = f      # finish the one on the floor unless someone else is right on top of me
+        if (me.state == "attack" and me.move in ("punch1", "punch2") and me.move_hit
+                and self._in_chain_reach(w, me, enemies)):
+            return self._press(Action.PUNCH)   # the chain connects: keep it going (a foe pushed back too)
+        t = self._target(w, me, enemies)
         if t is None:
             return 0
         dx, dy = t.x - me.x, t.y - me.y
@@ -278,7 +284,7 @@ class Bot:
                 return self._press(Action.PUNCH)
             return bits
         if me.state == "run":
-            if abs(dx) <= RUN_ATTACK_REACH and abs(dy) <= LANE:
+            if abs(dx) <= RUN_ATTACK_REACH and abs(dy) <= HIT_LANE:
                 self.focus = t.eid
                 return self._press(Action.PUNCH) | (Action.RIGHT if me.facing > 0 else Action.LEFT)
             if (dx > 0) == (me.facing > 0) and abs(dx) > RUN_ATTACK_REACH:
@@ -286,11 +292,11 @@ class Bot:
                 if abs(dy) > LANE:
                     bits |= Action.DOWN if dy > 0 else Action.UP
                 return bits
-        if (abs(dx) > RUN_FROM and abs(dy) < 24 * FP and me.state in ("idle", "walk")
-                and line_clear(w, me.x, me.y, t.x, t.y)):
+        boss = w.enemy_stats(t).boss
+        if (abs(dx) > CHASE_FROM and abs(dy) < 24 * FP and me.state in ("idle", "walk")
+                and not (boss and ammo > 0) and line_clear(w, me.x, me.y, t.x, t.y)):
             return self._tap_twice(Action.RIGHT if dx > 0 else Action.LEFT)
         side = 1 if dx > 0 else -1
-        boss = w.enemy_stats(t).boss
         if boss and ammo > 0 and abs(dy) <= LANE and abs(dx) > 48 * FP:
             if me.facing != side:
                 return Action.RIGHT if side > 0 else Action.LEFT
@@ -312,11 +318,58 @@ class Bot:
               and not w.enemy_stats(t).heavy and (w.tick // 90) % 3 == 0):
             # Now and then step into a stunned enemy to grab it instead of finishing the chain.
             return Action.RIGHT if side > 0 else Action.LEFT
-        elif abs(dy) <= LANE and t.state not in DOWN_STATES:
+        elif abs(dy) <= HIT_LANE and t.state not in DOWN_STATES:
             use_kick = w.enemy_stats(t).heavy and me.state != "attack" and w.tick % 3 == 0
             self.focus = t.eid
             return self._press(Action.KICK if use_kick else Action.PUNCH)
         return bits
+
+    @staticmethod
+    def _in_chain_reach(w: World, me: Entity, enemies: list[Entity]) -> bool:
+        """Someone hittable stands where the next punch of the chain will land."""
+        for e in enemies:
+            dx = (e.x - me.x) * me.facing
+            if (0 < dx <= CHAIN_REACH and abs(e.y - me.y) <= HIT_LANE and e.state not in DOWN_STATES
+                    and e.invuln == 0):
+                return True
+        return False
+
+    def _cost(self, w: World, me: Entity, e: Entity) -> int:
+        """About how many ticks finishing ``e`` would take from here: reaching it, waiting for it to be
+        hittable again, beating its health down; one not yet touched costs a start-up on top."""
+        speed = w.player_stats(me)
+        travel = (max(0, abs(e.x - me.x) - 24 * FP) // max(1, speed.walk)
+                  + abs(e.y - me.y) // max(1, speed.depth))
+        wait = 0
+        if e.state == "knockdown":
+            wait = 14 + lie_ticks(w, e) + getup_ticks(w, e)
+        elif e.state == "down":
+            wait = e.timer + getup_ticks(w, e)
+        elif e.state == "getup":
+            wait = e.timer
+        cost = max(travel, wait) + e.hp * COST_PER_HP
+        if e.hp >= e.max_hp:
+            cost += START_COST
+        if e.eid == self.focus:
+            cost -= FOCUS_BONUS
+        return cost
+
+    def _target(self, w: World, me: Entity, enemies: list[Entity]) -> Entity | None:
+        """The enemy to go for: the one it can finish soonest (see _cost), keeping to the one it has started
+        on; someone right on top of it while that one lies on the floor is dealt with first."""
+        cands = [e for e in enemies if abs(e.x - me.x) < FOCUS_RANGE and not e.dormant]
+        if not cands:
+            standing = [e for e in enemies if e.state not in DOWN_STATES]
+            return self._nearest(me, standing or enemies)
+        best = min(cands, key=lambda e: (self._cost(w, me, e), e.eid))
+        if best.state in DOWN_STATES:
+            # only one coming for him (walking in to strike, or striking): the others just stand around
+            close = [e for e in cands if e.state not in DOWN_STATES and (e.token or e.state == "attack")
+                     and abs(e.x - me.x) <= 36 * FP and abs(e.y - me.y) <= 12 * FP]
+            n = self._nearest(me, close)
+            if n is not None:
+                return n
+        return best
 
     def _walk_to(self, w: World, me: Entity, x: int, y: int) -> int:
         # Round benches and pools by the floor's own route, then straight at the goal. A detour is

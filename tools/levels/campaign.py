@@ -35,7 +35,7 @@ def free_lane(lv: Level, x: int, first: int) -> int:
 
 
 def build(name: str, tileset: str, props: dict, background: str, fights: list[Fight],
-          segments: list[str], spacing: int = 240, seed: int = 1, **look: object) -> Level:
+          segments: list[str], spacing: int = 200, seed: int = 1, **look: object) -> Level:
     """Lay the fights out along a street and return the level (``write()`` saves it)."""
     start = 200
     cols = (start + spacing * len(fights) + 260) // 16
@@ -62,9 +62,12 @@ def build(name: str, tileset: str, props: dict, background: str, fights: list[Fi
             y = free_lane(lv, sx, n + i)
             lv.enemy(k, sx, y, facing="left")
         lv.wave(n, zx, f.name, w=f.width)
+        mid = zx + f.width // 2
         for i, k in enumerate(f.kinds[:4]):
             left = i % 3 == 2
-            ex = zx - 150 - 10 * i if left else zx + 190 + 14 * i
+            if n == len(fights):
+                left = i >= 1     # the boss's men come from behind: someone is in view at once
+            ex = mid - 182 - 10 * i if left else mid + 158 + 14 * i
             y = free_lane(lv, ex, i)
             lv.enemy(k, ex, y, wave=n, facing="right" if left else "")
         for i, (tpl, p) in enumerate(f.items):
@@ -128,18 +131,16 @@ def bathhouse() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("heavy", "viktor")
     fights = [
-        Fight(["bather", "thug", "bather", "gangster"], "changing_room", stragglers=["bather"]),
-        Fight(["thug", "bather", brute, "bather", "thug"], "steam_room_door", stragglers=["bather"],
-              items=[HEALTH]),
-        Fight(["thug", "bather", "gangster", "bather"], "hot_room", stragglers=["bather", "thug"],
+        Fight(["bather", "thug", "bather", "gangster", "bather"], "changing_room"),
+        Fight(["gangster", "bather", brute, "gangster", "thug"], "steam_room_door", items=[HEALTH]),
+        Fight(["thug", brute, "gangster", brute], "hot_room",
               extra=[("enemy_thug.tx", 200, 112, {"wave": 3}), ("pickup_points.tx", 212, 112,
                                                                  {"amount": 1000})]),
-        Fight(["gangster", brute, "thug", "bather", "thug"], "plunge_pool", stragglers=["thug"]),
-        Fight(["gangster", "thug", "bather", "thug"], "massage_room", stragglers=["bather"],
-              items=[HEALTH]),
-        Fight([brute, "thug", "bather", "gangster", "bather"], "boiler_room", stragglers=["thug"]),
-        Fight(["thug", "gangster", "bather", brute], "back_corridor", stragglers=["thug"]),
-        Fight([boss, "thug"], "the_heavy", stragglers=["thug", "bather"], width=320),
+        Fight(["gangster", brute, "bather", "gangster", brute], "plunge_pool"),
+        Fight([brute, "gangster", brute, "gangster", "gangster"], "massage_room", items=[HEALTH]),
+        Fight(["gangster", brute, "gangster", brute, "gangster"], "back_corridor"),
+        Fight([brute, "gangster", "bather", brute, "gangster"], "boiler_room"),
+        Fight([boss, "gangster"], "the_heavy", width=320),
     ]
     lv = build("bathhouse", "bathhouse",
                dict(title="THE BATHHOUSE", music="bathhouse", time_limit=600, start_ammo=0, outfit="bath"),
@@ -169,16 +170,14 @@ def moscow() -> Level:
     thrower = kind_or("thrower", "thug")
     brute = kind_or("brute", "gangster")
     fights = [
-        Fight(["thug", "thug", thrower, "thug"], "market_corner", stragglers=["thug"]),
-        Fight(["thug", thrower, "gangster", "thug", thrower], "tram_stop", stragglers=["thug"],
-              items=[HEALTH]),
-        Fight(["gangster", "thug", thrower, "thug"], "church_steps", stragglers=[thrower, "thug"]),
-        Fight([brute, "thug", "thug", thrower, "thug"], "courtyard", stragglers=["thug"]),
-        Fight(["hitman", "thug", "gangster", thrower], "bridge", stragglers=["gangster"],
-              items=[points(1000)]),
-        Fight([brute, "thug", thrower, "gangster", "thug"], "arcade", stragglers=["thug"], items=[HEALTH]),
-        Fight(["hitman", "thug", brute, thrower], "train_yard_gate", stragglers=[thrower]),
-        Fight(["viktor", "gangster"], "viktor", stragglers=["thug"], width=320),
+        Fight(["thug", thrower, "gangster", "thug", "thug"], "market_corner"),
+        Fight(["gangster", thrower, brute, "thug", "gangster"], "tram_stop", items=[HEALTH]),
+        Fight(["gangster", brute, thrower, "hitman", "gangster"], "church_steps"),
+        Fight([brute, "gangster", thrower, "gangster", brute], "courtyard"),
+        Fight(["hitman", brute, "gangster", thrower, "gangster"], "bridge", items=[points(1000)]),
+        Fight([brute, "gangster", thrower, "gangster", "hitman"], "arcade", items=[HEALTH]),
+        Fight(["hitman", "gangster", brute, thrower, brute], "train_yard_gate"),
+        Fight(["viktor", "gangster"], "viktor", width=320),
     ]
     lv = build("moscow", "moscow_street",
                dict(title="MOSCOW, WINTER", music="moscow", time_limit=600, start_ammo=0),
@@ -207,14 +206,14 @@ def chicago() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("ambush_leader", "viktor")
     fights = [
-        Fight([ch, ch, "gangster", ch], "convoy_stops", stragglers=[ch]),
-        Fight([ch, thrower, ch, "gangster", ch], "under_the_el", stragglers=[ch], items=[HEALTH]),
-        Fight(["hitman", ch, ch, thrower], "gas_station", stragglers=[ch, "gangster"]),
-        Fight([brute, ch, "gangster", ch, thrower], "parking_lot", stragglers=[ch], items=[points(1000)]),
-        Fight([ch, "hitman", ch, brute], "alley", stragglers=[thrower]),
-        Fight(["gangster", ch, thrower, ch, brute], "loading_dock", stragglers=[ch], items=[HEALTH]),
-        Fight([ch, "hitman", ch, "gangster"], "overpass", stragglers=[ch]),
-        Fight([boss, ch], "the_ambush", stragglers=[ch], width=320),
+        Fight([ch, ch, "gangster", ch, ch], "convoy_stops"),
+        Fight([ch, thrower, "gangster", brute, brute], "under_the_el", items=[HEALTH]),
+        Fight(["hitman", ch, brute, thrower, "gangster"], "gas_station"),
+        Fight([brute, ch, "gangster", ch, thrower], "parking_lot", items=[points(1000)]),
+        Fight([ch, "hitman", "gangster", brute, "gangster"], "alley"),
+        Fight(["gangster", ch, thrower, brute, "hitman"], "loading_dock", items=[HEALTH]),
+        Fight([brute, "hitman", "gangster", ch, "gangster"], "overpass"),
+        Fight([boss, ch], "the_ambush", width=320),
     ]
     lv = build("chicago", "chicago_night",
                dict(title="CHICAGO: THE TRANSFER", music="chicago", time_limit=600),
@@ -224,7 +223,7 @@ def chicago() -> Level:
                pillars=[])
     if have("Breakable"):
         # The set piece: the convoy's wrecked escort car in the parking lot, and barrels to smash.
-        breakable(lv, "car", zone(lv, 4) + 60, 104, "none", "escort_car")
+        breakable(lv, "car", zone(lv, 4) + 60, 104, "health", "escort_car")
         breakable(lv, "barrel", zone(lv, 1) + 110, 150, "pipe")
         breakable(lv, "barrel", zone(lv, 2) - 40, 166)
         breakable(lv, "bin", zone(lv, 3) + 120, 104, "points")
@@ -241,14 +240,14 @@ def hospital() -> Level:
     brute = kind_or("brute", "gangster")
     boss = "nurse"
     fights = [
-        Fight([ch, "gangster", ch, ch], "reception", stragglers=[ch]),
-        Fight(["hitman", ch, thrower, ch], "corridor_a", stragglers=["gangster"], items=[HEALTH]),
-        Fight([ch, brute, ch, "gangster", ch], "ward_one", stragglers=[ch, thrower], items=[AMMO]),
-        Fight(["gangster", ch, "hitman", ch], "x_ray", stragglers=[ch]),
-        Fight([brute, ch, thrower, "gangster", ch], "corridor_b", stragglers=[ch], items=[HEALTH]),
-        Fight(["hitman", ch, ch, brute], "ward_two", stragglers=["gangster"]),
-        Fight([ch, "gangster", thrower, ch, ch], "stairwell", stragglers=[ch]),
-        Fight([boss, "gangster"], "the_nurse", stragglers=[ch], width=320),
+        Fight([ch, "gangster", ch, ch, ch], "reception"),
+        Fight(["hitman", ch, thrower, brute, "gangster"], "corridor_a", items=[HEALTH]),
+        Fight([ch, brute, "gangster", ch, thrower], "ward_one", items=[AMMO]),
+        Fight(["gangster", brute, "hitman", ch, ch], "x_ray"),
+        Fight([brute, ch, thrower, "gangster", brute], "corridor_b", items=[HEALTH]),
+        Fight(["hitman", ch, "gangster", brute, "gangster"], "ward_two"),
+        Fight([brute, "gangster", thrower, "hitman", ch], "stairwell"),
+        Fight([boss, "gangster"], "the_nurse", width=320),
     ]
     lv = build("hospital", "hospital",
                dict(title="THE HOSPITAL", music="hospital", time_limit=600, start_ammo=3),
@@ -277,14 +276,14 @@ def hotel() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("bodyguard", "viktor")
     fights = [
-        Fight(["thug", "gangster", "thug", gun], "lobby", stragglers=["thug"]),
-        Fight(["gangster", "thug", gun, "thug", "gangster"], "stairs", stragglers=["thug"], items=[HEALTH]),
-        Fight([brute, "thug", gun, "gangster"], "lift", stragglers=["gangster", "thug"]),
-        Fight(["thug", gun, "gangster", "thug", brute], "corridor", stragglers=["thug"], items=[AMMO]),
-        Fight([gun, "gangster", "thug", "thug"], "linen_room", stragglers=[gun]),
-        Fight([brute, "thug", gun, "gangster", "thug"], "fire_door", stragglers=["thug"], items=[HEALTH]),
-        Fight(["hitman", gun, "thug", brute], "dankos_room", stragglers=["gangster"]),
-        Fight([boss, gun], "the_bodyguard", stragglers=["thug", "gangster"], width=320),
+        Fight(["thug", "gangster", "thug", gun, "thug"], "lobby"),
+        Fight(["gangster", brute, gun, "gangster", "gangster"], "stairs", items=[HEALTH]),
+        Fight([brute, "thug", gun, "gangster", brute], "lift"),
+        Fight(["gangster", gun, brute, "hitman", "gangster"], "corridor", items=[AMMO]),
+        Fight([gun, "gangster", brute, "hitman", brute], "linen_room"),
+        Fight([brute, "gangster", gun, "gangster", "hitman"], "fire_door", items=[HEALTH]),
+        Fight(["hitman", gun, brute, "gangster", brute], "dankos_room"),
+        Fight([boss, gun], "the_bodyguard", width=320),
     ]
     lv = build("hotel", "hotel",
                dict(title="THE HOTEL", music="hotel", time_limit=600, start_ammo=3, outro="viktor_key"),
@@ -318,14 +317,14 @@ def station() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("cleanhead_boss", "viktor")
     fights = [
-        Fight([ch, ch, thrower, ch], "ticket_hall", stragglers=[ch]),
-        Fight([ch, gun, ch, "gangster", ch], "waiting_room", stragglers=[ch], items=[HEALTH]),
-        Fight([brute, ch, thrower, ch], "lockers", stragglers=[ch, "gangster"], items=[AMMO]),
-        Fight([ch, "gangster", gun, ch, thrower], "cafeteria", stragglers=[ch]),
-        Fight([gun, ch, brute, ch], "baggage", stragglers=[thrower], items=[HEALTH]),
-        Fight([ch, "gangster", ch, gun, brute], "platform_a", stragglers=[ch]),
-        Fight([thrower, ch, brute, "gangster"], "bay_12", stragglers=[ch], items=[points(1000)]),
-        Fight([boss, ch], "the_leader", stragglers=[ch], width=320),
+        Fight([ch, ch, thrower, ch, "gangster"], "ticket_hall"),
+        Fight([ch, gun, brute, "gangster", "gangster"], "waiting_room", items=[HEALTH]),
+        Fight([brute, ch, thrower, "gangster", gun], "lockers", items=[AMMO]),
+        Fight([ch, "gangster", gun, brute, thrower], "cafeteria"),
+        Fight([gun, brute, "gangster", "gangster", brute], "baggage", items=[HEALTH]),
+        Fight([ch, "gangster", gun, brute, brute], "platform_a"),
+        Fight([brute, thrower, "gangster", gun, brute], "bay_12", items=[points(1000)]),
+        Fight([boss, ch], "the_leader", width=320),
     ]
     lv = build("station", "bus_station",
                dict(title="THE BUS STATION", music="chicago", time_limit=600, outro="bus_departs"),
