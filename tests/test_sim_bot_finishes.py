@@ -91,3 +91,21 @@ def test_a_floored_enemy_is_back_within_reach_soon_after_the_finisher():
     assert e.state == "idle"
     assert w.rules["enemy_lie_ticks"] + w.rules["enemy_getup_ticks"] <= 24
     assert down <= 55, down
+
+
+def test_the_bot_is_waiting_in_reach_and_hits_a_floored_enemy_as_soon_as_it_stands():
+    w = world(("thug", 124, 130))
+    e = foes(w)[0]
+    e.hp = e.max_hp = 500      # survives chain after chain
+    bot = Bot(0)
+    floored = hittable = None
+    for t in range(300):
+        evs = w.step((bot.decide(w),))
+        if floored is None and any(x.kind == ev.HIT and x.move == "punch3" for x in evs):
+            floored = t
+        elif floored is not None and hittable is None and e.state == "idle" and e.invuln == 0:
+            hittable = t
+        elif hittable is not None and any(x.kind == ev.HIT and x.target == e.eid for x in evs):
+            assert t - hittable <= 6, "ran to the get-up spot and punched as it stood"
+            return
+    raise AssertionError("never hit it again")

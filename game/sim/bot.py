@@ -27,6 +27,8 @@ LANE = 3 * FP
 HIT_LANE = 6 * FP         # a punch connects within 8 px of depth: this close is worth swinging from
 REACH_NEAR = 10 * FP
 REACH_FAR = 26 * FP
+WAIT_NEAR = 12 * FP       # waiting for a fallen enemy to get up: no nearer than this (room to swing)
+RUN_TO_WAIT = 40 * FP     # a fallen enemy's get-up spot this far off is run to
 CHAIN_REACH = 38 * FP     # a punch's box reaches this far to the middle of a body (box end plus half a body)
 GUARD_RANGE = 56 * FP
 LOW_HP_PCT = 45
@@ -274,13 +276,21 @@ class Bot:
             return 0
         dx, dy = t.x - me.x, t.y - me.y
         if t.state in DOWN_STATES:
-            # Wait beside it, in its lane and facing it, for it to get up.
-            gx = t.x - (1 if dx > 0 else -1) * 18 * FP
-            bits = self._walk_to(w, me, gx, t.y) if abs(gx - me.x) > 4 * FP or abs(dy) > LANE else 0
+            # Wait beside it, in its lane and facing it, for it to get up (running there when it was
+            # thrown far): anywhere in punching distance will do, and the punch comes as it stands.
             side = 1 if dx > 0 else -1
+            gx = t.x - side * 18 * FP
+            ready = WAIT_NEAR <= abs(dx) <= REACH_FAR and abs(dy) <= HIT_LANE
+            if ready:
+                bits = (Action.DOWN if dy > 0 else Action.UP) if abs(dy) > LANE else 0
+            elif (abs(gx - me.x) > RUN_TO_WAIT and abs(dy) < 24 * FP and me.state in ("idle", "walk")
+                  and line_clear(w, me.x, me.y, gx, t.y)):
+                return self._tap_twice(Action.RIGHT if gx > me.x else Action.LEFT)
+            else:
+                bits = self._walk_to(w, me, gx, t.y)
             if not bits and me.facing != side:
                 bits = Action.RIGHT if side > 0 else Action.LEFT
-            if not bits and t.state == "getup" and t.timer <= 3:
+            if ready and me.facing == side and t.state == "getup" and t.timer <= 3:
                 return self._press(Action.PUNCH)
             return bits
         if me.state == "run":
