@@ -133,3 +133,25 @@ def test_running_loops_its_stride_while_the_run_lasts():
         shown.append(id(actors.frame_of(sheet, "run", runner, False)))
     assert len(set(shown)) == len(sheet.frames("run")) >= 4
     assert len(set(shown[-20:])) > 1, "the stride keeps cycling, it does not stop on its last frame"
+
+
+def test_a_quick_get_up_still_shows_every_frame_before_standing():
+    """Enemies get up in fewer ticks than the sheet's frames last: every frame still shows, in order."""
+    from game.render.actors import Actors
+    from game.sim.entities import Entity
+
+    sheet = load_sheet("thug")
+    frames = [f for f, _ in sheet.frames("getup")]
+    assert len(frames) >= 2
+    actors = Actors()
+    from game.sim.stats import rules
+
+    n = rules()["enemy_getup_ticks"]
+    e = Entity(eid=1, kind="enemy", x=0, y=0, char="thug", anim="getup", state="getup", anim_len=n)
+    seen = []
+    for t in range(n):
+        e.anim_tick = t
+        f = actors.frame_of(sheet, "getup", e, False)
+        if not seen or seen[-1] is not f:
+            seen.append(f)
+    assert seen == frames, f"{len(seen)} of {len(frames)} get-up frames shown in {n} ticks"

@@ -240,7 +240,14 @@ class Actors:
                 idx = 0 if vz > APEX else n - 1 if vz < -APEX or n == 2 else n // 2
             else:
                 cycles = tag in LOOPING or e.kind in ("pickup", "projectile", "prop")
-                idx = timed_frame([d for _, d in frames], tick, loop=anim_len == 0 and cycles)
+                durations = [d for _, d in frames]
+                if anim_len and not cycles and sum(durations) > anim_len * MS_PER_TICK:
+                    # a timed state shorter than its frames (getting up, as quick as the rules make it)
+                    # still shows every frame: the sheet's durations are squeezed into it
+                    idx = timed_frame(durations, round(tick * sum(durations) / (anim_len * MS_PER_TICK)),
+                                      loop=False)
+                else:
+                    idx = timed_frame(durations, tick, loop=anim_len == 0 and cycles)
         return frames[idx][0]
 
     def struck(self, e: Entity) -> tuple[bool, int]:
