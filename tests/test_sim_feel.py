@@ -358,3 +358,20 @@ def test_measuring_feel_changes_nothing():
 def test_the_balance_summary_carries_the_feel_object():
     rows, agg = report(corridor(), [1, 2], max_ticks=3000)
     assert set(agg["feel"]) >= FEEL_KEYS and all(set(r["feel"]) >= FEEL_KEYS for r in rows)
+
+
+def test_kill_times_count_a_named_variant_apart_from_its_kind():
+    w = world(("thug", 130, 130), ("thug", 160, 130))
+    plain, leg = foes(w)
+    leg.char = "thug_woodleg"           # what flow.spawn_enemy makes of the wooden-leg thug
+    meter = FeelMeter(w)
+    for v in (plain, leg):
+        w.events = [ev.Event(ev.HIT, w.tick, actor=me(w).eid, target=v.eid)]
+        w.tick += 1
+        meter.observe(w)
+    for v in (plain, leg):
+        w.events = [ev.Event(ev.DEATH, w.tick, target=v.eid)]
+        w.tick += 1
+        meter.observe(w)
+    feel = combine([meter])
+    assert feel["kills"] == {"thug": 1, "thug_woodleg": 1}

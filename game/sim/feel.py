@@ -12,7 +12,9 @@ Definitions (ticks are 1/60 s; "in view" means inside the 320 px the camera show
 - ``unhittable_share``: over every enemy that died, the share of ticks from the first hit it took to
   its death during which it had no hurtbox (falling, lying, getting up, blinking). Being held in a
   grab counts as hittable: the holder is beating it.
-- ``kill_seconds_median``: per enemy kind, the median seconds from first hit taken to death.
+- ``kill_seconds_median``: per enemy character, the median seconds from first hit taken to death. A
+  named variant with its own look counts apart from its kind (the bathhouse's wooden-leg thug, a
+  tougher set-piece man, is ``thug_woodleg``, not ``thug``).
 - ``hits_from_behind_share``: of the hits players took, the share whose attacker (or bullet) stood
   behind the player's back as the step began.
 - ``first_contact_s``: seconds to the first enemy hit on a player (the earliest over the runs;
@@ -105,7 +107,7 @@ class FeelMeter:
                 v = by_id.get(e.target)
                 if v is not None and v.kind == "enemy" and v.eid in self.first_hit:
                     life = tick - self.first_hit.pop(v.eid) + 1
-                    self.kills.append((v.tag, life, self.unhittable.pop(v.eid, 0)))
+                    self.kills.append((v.char, life, self.unhittable.pop(v.eid, 0)))
             elif e.kind == ev.LIFE_LOST and e.value > 0:
                 self.respawned_at[e.actor] = tick
         in_view = 0
