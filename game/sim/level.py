@@ -52,6 +52,7 @@ class WaveZone:
     rect: Rect
     lock: bool = True
     name: str = ""
+    keep: int = 0      # walk the wave in so about this many are awake on screen (0: all at once)
 
 
 @dataclass(frozen=True, slots=True)
