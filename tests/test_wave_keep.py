@@ -97,3 +97,10 @@ def test_a_keep_in_range_loads(tree: Path) -> None:
     path = tree / "kept.tmx"
     path.write_text(text.replace(WAVE, WAVE + '<property name="keep" type="int" value="3"/>', 1))
     assert load_level(path).waves[0].keep == 3
+
+
+def test_keep_is_in_the_content_hash_only_when_set() -> None:
+    level = corridor(waves=1, per_wave=5)
+    same = dataclasses.replace(level, waves=[dataclasses.replace(level.waves[0], keep=0)])
+    kept = dataclasses.replace(level, waves=[dataclasses.replace(level.waves[0], keep=2)])
+    assert same.content_hash() == level.content_hash() != kept.content_hash()
