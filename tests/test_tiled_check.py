@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "tiled"
 def test_check_without_paths_checks_every_shipped_level_and_passes(capsys: pytest.CaptureFixture) -> None:
     assert main([]) == 0
     out = capsys.readouterr().out
-    assert "bathhouse.tmx: OK 'THE BATHHOUSE' brawl 128x12 tiles, enemies per wave 0:" in out
+    assert "bathhouse.tmx: OK 'THE BATHHOUSE' brawl 111x12 tiles, enemies per wave 0:" in out
     for name in ("moscow", "chicago", "hospital", "hotel", "station"):
         assert f"{name}.tmx: OK " in out
 

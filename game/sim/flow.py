@@ -1,7 +1,8 @@
 """Level flow: waves and camera locks, pickups, lives and respawns, the exit, the time limit.
 
 A ``Wave`` zone starts its wave when a living player's feet enter it: its enemies walk in from the
-screen edge nearest their placed x and, with ``lock``, the camera (and the players) stay inside
+screen edge nearest their placed x (with ``keep``, only that many at first and the next as one falls)
+and, with ``lock``, the camera (and the players) stay inside
 :func:`lock_range` until they are all down. Touching an ``Exit`` once every wave is cleared clears the level.
 """
 
@@ -82,17 +83,74 @@ def _start_wave(w: World, zone: WaveZone, trigger: Entity) -> None:
         lo = w.scroll_x      # an open wave comes in from the edges of the view
         hi = lo + VIEW_W
     w.emit(ev.WAVE_START, x=trigger.x // FP, y=trigger.y // FP, value=zone.number)
-    for s in w.level.enemies:
-        if s.wave != zone.number:
-            continue
-        # Walk in from the screen edge nearest the placed x, unless that edge is a wall.
-        edge = lo - 16 if s.x < (lo + hi) // 2 else hi + 16
-        edge = max(8, min(edge, w.px_width - 8))
-        x = edge * FP if not blocked(w, edge * FP, s.y * FP) else s.x * FP
-        e = spawn_enemy(w, s, x)
-        e.facing = 1 if edge < s.x else -1
+    wave = [s for s in w.level.enemies if s.wave == zone.number]
+    if zone.keep > 0:
+        # The classic trickle: ``keep`` walk in now (fewer if others are already in the fight), the rest
+        # one by one as those fall (_trickle).
+        now = max(1, zone.keep - awake_count(w, zone.number))
+        if now < len(wave):
+            w.trickle[zone.number] = (w.tick + TRICKLE_GAP, wave[now:])
+            wave = wave[:now]
+    for s in wave:
+        _walk_in(w, s, lo, hi)
     if w.level.doors:
         doors.release(w, zone.number)   # a wave with doors comes out of them (game/sim/doors.py)
+
+
+def _walk_in(w: World, s: EnemySpawn, lo: int, hi: int) -> Entity:
+    """Spawn ``s`` walking in from the edge of the view ``lo``-``hi`` (px) nearest its placed x."""
+    # Walk in from the screen edge nearest the placed x, unless that edge is a wall.
+    edge = lo - 16 if s.x < (lo + hi) // 2 else hi + 16
+    edge = max(8, min(edge, w.px_width - 8))
+    x = edge * FP if not blocked(w, edge * FP, s.y * FP) else s.x * FP
+    e = spawn_enemy(w, s, x)
+    e.facing = 1 if edge < s.x else -1
+    return e
+
+
+#: Ticks between two enemies a ``Wave``'s ``keep`` walks in (so they don't arrive in a clump).
+TRICKLE_GAP = 20
+
+
+def awake_count(w: World, wave: int) -> int:
+    """Enemies that count against wave ``wave``'s ``keep``: its own living ones (also those still walking in
+    or behind a door),
+    every other awake one (a straggler that woke on the way follows the player in) and any standing by in
+    its fight (the locked range, else the view), who will join it."""
+    lo, hi = _fight_range(w, wave)
+    lo, hi = lo * FP, hi * FP
+    n = sum(1 for e in w.born if e.kind == "enemy" and e.wave == wave)
+    n += sum(1 for _, _, e in w.door_queue if e.wave == wave)      # still behind a door (doors.py)
+    for e in w.entities:
+        if e.kind != "enemy" or not e.alive or e.remove:
+            continue
+        if e.wave == wave or not e.dormant or lo <= e.x <= hi:
+            n += 1
+    return n
+
+
+def _fight_range(w: World, wave: int) -> tuple[int, int]:
+    """The px range a wave is fought in: its camera lock, else the view."""
+    if w.lock_wave == wave and w.lock is not None:
+        return w.lock
+    return w.scroll_x, w.scroll_x + VIEW_W
+
+
+def _trickle(w: World) -> None:
+    """Walk the next held-back enemy of a ``keep`` wave in when fewer than ``keep`` are on screen."""
+    for number in sorted(w.trickle):
+        due, rest = w.trickle[number]
+        if w.tick < due:
+            continue
+        zone = next(z for z in w.level.waves if z.number == number)
+        if awake_count(w, number) >= zone.keep:
+            continue
+        lo, hi = _fight_range(w, number)
+        _walk_in(w, rest[0], lo, hi)
+        if len(rest) > 1:
+            w.trickle[number] = (w.tick + TRICKLE_GAP, rest[1:])
+        else:
+            del w.trickle[number]
 
 
 def update(w: World) -> None:
@@ -105,6 +163,8 @@ def update(w: World) -> None:
             if p.alive and zone.rect.contains(p.x // FP, p.y // FP):
                 _start_wave(w, zone, p)
                 break
+    if w.trickle:
+        _trickle(w)
     _check_waves_cleared(w)
     _pickups(w, players)
     _lives(w)
@@ -125,6 +185,7 @@ def _check_waves_cleared(w: World) -> None:
     left |= {e.wave for e in w.born if e.kind == "enemy"}
     if w.door_queue:
         left |= doors.waiting_waves(w)   # still behind a door (game/sim/doors.py)
+    left |= set(w.trickle)               # still held back by the wave's ``keep``
     for n in sorted(active):
         if n not in left:
             w.wave_status[n] = "cleared"

@@ -52,6 +52,9 @@ class WaveZone:
     rect: Rect
     lock: bool = True
     name: str = ""
+    #: walk the wave in so about this many are on screen (0: all at once); out of the repr so levels
+    #: without it keep their content hashes (content_hash adds it when set)
+    keep: int = field(default=0, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,6 +192,9 @@ class LevelDesc:
         for group in (self.breakables, self.props, self.hazards, self.doors):
             if group:       # hashed only when present, so levels without them keep their hashes
                 h.update(repr(sorted(map(repr, group))).encode())
+        kept = sorted((z.obj_id, z.keep) for z in self.waves if z.keep)
+        if kept:
+            h.update(repr(("keep", kept)).encode())
         bosses = sorted(s.obj_id for s in self.enemies if s.boss)
         if bosses:
             h.update(repr(("boss", bosses)).encode())

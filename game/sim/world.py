@@ -25,7 +25,7 @@ from game.sim.combo import Combo
 from game.sim.entities import PLAYER_TEAM, Entity, PlayerSlot
 from game.sim.events import Event
 from game.sim.fixed import FP
-from game.sim.level import LevelDesc
+from game.sim.level import EnemySpawn, LevelDesc
 from game.sim.moves import Move, MoveSet, load_moveset
 from game.sim.stats import (
     EnemyStats,
@@ -94,6 +94,7 @@ class World:
         self.held: dict[int, weapons.HeldRec] = {}   # weapons in hand, by holder's entity id
         self.hazards: dict[int, hazards.HazardRec] = {}
         self.door_queue: list[tuple[int, int, Entity]] = []   # (tick due, door id, enemy): behind a door
+        self.trickle: dict[int, tuple[int, list[EnemySpawn]]] = {}   # wave -> (tick due, held back by keep)
         self.campaign_rules = bool(level.breakables or level.props or level.hazards or level.doors
                                    or any(p.kind in self.prop_table.weapons for p in level.pickups))
         self.solid_rows: list[list[bool]] = np.asarray(level.solid, dtype=bool).tolist()
@@ -373,6 +374,9 @@ class World:
             h.update(repr(self.outro.key()).encode())
         for due, deid, e in self.door_queue:
             h.update(repr((due, deid, e.key())).encode())
+        for number in sorted(self.trickle):   # only hashed when a wave holds enemies back (old hashes hold)
+            due, rest = self.trickle[number]
+            h.update(repr((number, due, [s.obj_id for s in rest])).encode())
         for recs in (self.bosses, self.props, self.held, self.hazards):
             for eid in sorted(recs):        # campaign records: only hashed when present (old hashes hold)
                 h.update(repr(recs[eid].key()).encode())

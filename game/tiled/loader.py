@@ -193,7 +193,7 @@ def _build(raw: RawMap, schema: Schema, report: Report) -> LevelDesc | None:
                 continue
             placed.append((obj, where, None, rect))
             if obj.cls == "Wave":
-                waves.append(WaveZone(obj.id, v["number"], rect, v["lock"], obj.name))
+                waves.append(WaveZone(obj.id, v["number"], rect, v["lock"], obj.name, int(v.get("keep", 0))))
             else:
                 exits.append((obj, rect))
             continue

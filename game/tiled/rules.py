@@ -151,6 +151,10 @@ def _cells(level: LevelDesc, rect: Rect) -> np.ndarray:
     return level.solid[r0:r1 + 1, c0:c1 + 1]
 
 
+#: The most a ``Wave``'s ``keep`` may ask for on screen at once (the campaign's peak is six).
+KEEP_MAX = 6
+
+
 def _waves(level: LevelDesc, placed: list, report: Report) -> None:
     triggered = {z.number for z in level.waves}
     used = {e.wave for e in level.enemies}
@@ -162,6 +166,9 @@ def _waves(level: LevelDesc, placed: list, report: Report) -> None:
         elif z.number not in used:
             report.error(f"Wave number {z.number} is used by no Enemy (set an Enemy's wave to {z.number})",
                          **by_id[z.obj_id])
+        if not 0 <= z.keep <= KEEP_MAX:
+            report.error(f"Wave keep {z.keep} must be 0 (everyone walks in at once) to {KEEP_MAX} (about "
+                         f"that many awake on screen, the next walking in as one falls)", **by_id[z.obj_id])
     for e in level.enemies:
         if e.wave < 0:
             report.error(f"wave {e.wave} must be 0 (from the start) or a Wave's number", **by_id[e.obj_id])

@@ -8,6 +8,7 @@ kind (``kind_or``), so every level plays today and picks the new cast up when th
 
 from __future__ import annotations
 
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from tmxgen import Level, kind_or, known_classes, known_values, level_props
 
+ROOT = Path(__file__).resolve().parents[2]
+
 LANES = (104, 150, 124, 166, 112, 140)   # feet y of the fighters, spread over the depth of the floor
+WAVES = 6     # the fights of a level are folded into this many waves (the boss's last)
+SPACING = 220  # px from one wave to the next (a shorter walk: less time with nobody in view)
+BOSS_KEEP = 3  # the boss and two of his men at once, the rest walking in as one falls
+BOSS_MEN_HP_PCT = 200   # the boss's men in his wave: this much of their kind's hit points
+KEEP = 5      # about this many of a wave on screen at once, the next walking in as one falls
 
 
 @dataclass
@@ -29,17 +37,60 @@ class Fight:
     width: int = 64
 
 
+def kind_hp(kind: str) -> int:
+    """An enemy kind's own hit points (assets/data/enemies.json)."""
+    data = json.loads((ROOT / "assets" / "data" / "enemies.json").read_text())
+    return int(data[kind]["hp"])
+
+
 def free_lane(lv: Level, x: int, first: int) -> int:
     """The first lane from ``LANES[first]`` on where a fighter at ``x`` stands on floor."""
     return next(ly for j in range(len(LANES)) if not lv.solid_at(x, ly := LANES[(first + j) % len(LANES)]))
 
 
+def regroup(fights: list[Fight], waves: int, more: int = 0) -> tuple[list[Fight], dict[int, int]]:
+    """Fold the fights before the boss into ``waves - 1`` fuller ones (their cast in order, items and
+    extras going with the fight holding their first enemy), the boss with ``more`` more of his men;
+    return them and each old fight's new number."""
+    body, boss = fights[:-1], fights[-1]
+    cast = [(n, k) for n, f in enumerate(body, 1) for k in f.kinds]
+    groups = waves - 1
+    new: list[Fight] = []
+    of: dict[int, int] = {}
+    for g in range(groups):
+        part = cast[g * len(cast) // groups:(g + 1) * len(cast) // groups]
+        first = body[part[0][0] - 1]
+        new.append(Fight([k for _, k in part], first.name, width=first.width))
+        for n, _ in part:
+            of.setdefault(n, g + 1)
+    for n, f in enumerate(body, 1):
+        g = new[of[n] - 1]
+        g.stragglers += f.stragglers
+        g.items += f.items
+        g.extra += [(t, dx, y, {**p, "wave": of[n]} if "wave" in p else p) for t, dx, y, p in f.extra]
+    boss = Fight(list(boss.kinds), boss.name, list(boss.stragglers), list(boss.items), list(boss.extra),
+                 boss.width)
+    boss.kinds += boss.kinds[1:2] * more   # the boss's men: more of them with him from the start
+    of[len(fights)] = waves
+    return [*new, boss], of
+
+
 def build(name: str, tileset: str, props: dict, background: str, fights: list[Fight],
-          segments: list[str], spacing: int = 200, seed: int = 1, **look: object) -> Level:
-    """Lay the fights out along a street and return the level (``write()`` saves it)."""
+          segments: list[str], spacing: int = 200, seed: int = 1, waves: int = WAVES, keep: int = KEEP,
+          more: int = 4, **look: object) -> Level:
+    """Lay the fights out along a street and return the level (``write()`` saves it).
+
+    With ``waves`` the fights are folded into that many fuller ones over the same length of street, and
+    with ``keep`` every wave but one fighter standing by walks in, about ``keep`` on screen at once (the
+    next one walking in as one falls: the ``Wave`` member ``keep``)."""
     start = 200
+    of = {n: n for n in range(1, len(fights) + 1)}
+    if waves and waves != len(fights):
+        spacing = SPACING
+        fights, of = regroup(fights, waves, more)
     cols = (start + spacing * len(fights) + 260) // 16
     lv = Level(name, tileset, cols, level_props(**props), background, seed=seed)
+    lv.wave_of = of     # type: ignore[attr-defined]  # an old fight number -> its wave (zone())
     for k, v in look.items():
         setattr(lv, k, v)
     seg_len = cols // len(segments)
@@ -56,20 +107,23 @@ def build(name: str, tileset: str, props: dict, background: str, fights: list[Fi
         zx = x + spacing - 160
         # stragglers: standing by between the last fight and this one (a fifth of a wave waits there
         # too, so a locked fight has at most four walking in and six on screen)
-        waiting = f.stragglers + f.kinds[4:]
+        walk = len(f.kinds) - 1 if keep and len(f.kinds) > keep and n < len(fights) else len(f.kinds)
+        waiting = f.stragglers + f.kinds[walk:]
         for i, k in enumerate(waiting):
             sx = x - 40 + (i + 1) * (zx - x + 40) // (len(waiting) + 1)
             y = free_lane(lv, sx, n + i)
             lv.enemy(k, sx, y, facing="left")
-        lv.wave(n, zx, f.name, w=f.width)
+        lv.wave(n, zx, f.name, w=f.width, keep=keep if n < len(fights) else BOSS_KEEP)
         mid = zx + f.width // 2
-        for i, k in enumerate(f.kinds[:4]):
+        for i, k in enumerate(f.kinds[:walk]):
             left = i % 3 == 2
             if n == len(fights):
                 left = i >= 1     # the boss's men come from behind: someone is in view at once
             ex = mid - 182 - 10 * i if left else mid + 158 + 14 * i
             y = free_lane(lv, ex, i)
-            lv.enemy(k, ex, y, wave=n, facing="right" if left else "")
+            # the boss's own men are tougher than the street's, so he is seldom fought alone
+            hp = kind_hp(k) * BOSS_MEN_HP_PCT // 100 if n == len(fights) and i > 0 and keep else 0
+            lv.enemy(k, ex, y, wave=n, facing="right" if left else "", hp=hp)
         for i, (tpl, p) in enumerate(f.items):
             ix = zx + 40 + 36 * i
             y = free_lane(lv, ix, i + 3)
@@ -83,7 +137,8 @@ def build(name: str, tileset: str, props: dict, background: str, fights: list[Fi
 
 
 def zone(lv: Level, n: int) -> int:
-    """The x of wave ``n``'s rectangle."""
+    """The x of the rectangle of the wave that holds fight ``n`` (see ``regroup``)."""
+    n = getattr(lv, "wave_of", {}).get(n, n)
     return next(o.x for o in lv.objects if o.template == "wave.tx" and o.props["number"][2] == n)
 
 
@@ -145,12 +200,13 @@ def bathhouse() -> Level:
     lv = build("bathhouse", "bathhouse",
                dict(title="THE BATHHOUSE", music="bathhouse", time_limit=600, start_ammo=0, outfit="bath"),
                "#1a1014", fights, ["plain", "windows", "motif", "windows", "dark", "motif", "windows"],
-               seed=1, haze_share=0.08, haze_opacity=0.6, haze_parallax=1.15, band_row=0,
+               seed=1, more=2, haze_share=0.08, haze_opacity=0.6, haze_parallax=1.15, band_row=0,
                benches=[14, 40, 100, 150], smalls=[(26, 5), (58, 5), (128, 5), (170, 5)],
                pillars=[24, 48, 80, 112, 140, 175])
     # The wooden-leg thug of the film: named so he wears the leg; his stash lies where he stands.
     for o in lv.objects:
-        if o.template == "enemy_thug.tx" and o.props.get("wave", ("", "", 0))[2] == 3 and o.y == 112:
+        wave = o.props.get("wave", ("", "", 0))[2]
+        if o.template == "enemy_thug.tx" and wave == lv.wave_of[3] and o.y == 112:
             o.name, o.props["hp"] = "wooden_leg", ("int", "", 60)
         if o.template == "pickup_points.tx" and o.y == 112 and not o.name:
             o.name = "wooden_leg_stash"
@@ -293,8 +349,8 @@ def hotel() -> Level:
                pillars=[36, 84, 132, 170])
     if have("Door"):
         # The set piece: room doors along the corridor burst open and let Viktor's men out.
-        for n in (2, 4, 5, 7):
-            z = zone(lv, n) + 32
+        for n in sorted({lv.wave_of[n] for n in (2, 4, 5, 7)}):   # type: ignore[attr-defined]
+            z = next(o.x for o in lv.objects if o.template == "wave.tx" and o.props["number"][2] == n) + 32
             col = min((c for c in range(lv.cols) if c % 16 == 11 and lv.style_at(c) != "dark"
                        and not lv.solid_at(c * 16 + 8, 88)),
                       key=lambda c: abs(c * 16 + 8 - z))

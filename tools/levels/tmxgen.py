@@ -101,8 +101,9 @@ class Level:
             p["hp"] = hp
         return self.add(f"enemy_{kind}.tx", x, y, name, **p)
 
-    def wave(self, number: int, x: int, name: str = "", w: int = 64, lock: bool = True) -> Obj:
-        o = self.add("wave.tx", x, 80, name, number=number, **({} if lock else {"lock": False}))
+    def wave(self, number: int, x: int, name: str = "", w: int = 64, lock: bool = True, keep: int = 0) -> Obj:
+        o = self.add("wave.tx", x, 80, name, number=number, **({} if lock else {"lock": False}),
+                     **({"keep": keep} if keep else {}))
         o.w, o.h = w, 96
         return o
 
