@@ -22,3 +22,12 @@ def test_a_thug_named_wooden_leg_gets_the_wooden_leg_sprite_and_thug_rules():
     assert woodleg.max_hp == plain.max_hp
     assert w.enemy_stats(woodleg) is w.enemy_stats(plain)
     assert w.moveset(woodleg.char).moves.keys() == w.moveset(plain.char).moves.keys()
+
+
+def test_the_shipped_bathhouse_has_exactly_one_wooden_leg_thug_by_his_stash():
+    from game.cli_levels import load_level
+    from game.sim.flow import WOODEN_LEG_NAME
+
+    level = load_level("bathhouse")
+    legs = [s for s in level.enemies if s.name == WOODEN_LEG_NAME]
+    assert len(legs) == 1 and legs[0].kind == "thug"

@@ -186,9 +186,9 @@ def bathhouse() -> Level:
     brute = kind_or("brute", "gangster")
     boss = kind_or("heavy", "viktor")
     fights = [
-        Fight(["bather", "thug", "bather", "gangster", "bather"], "changing_room"),
-        Fight(["gangster", "bather", brute, "gangster", "thug"], "steam_room_door", items=[HEALTH]),
-        Fight(["thug", brute, "gangster", brute], "hot_room",
+        Fight(["bather", "thug", "thug", "bather", "thug"], "changing_room"),
+        Fight(["gangster", "bather", brute, "bather", "thug"], "steam_room_door", items=[HEALTH]),
+        Fight(["bather", brute, "gangster", brute], "hot_room",
               extra=[("enemy_thug.tx", 200, 112, {"wave": 3}), ("pickup_points.tx", 212, 112,
                                                                  {"amount": 1000})]),
         Fight(["gangster", brute, "bather", "gangster", brute], "plunge_pool"),
@@ -204,12 +204,14 @@ def bathhouse() -> Level:
                benches=[14, 40, 100, 150], smalls=[(26, 5), (58, 5), (128, 5), (170, 5)],
                pillars=[24, 48, 80, 112, 140, 175])
     # The wooden-leg thug of the film: named so he wears the leg; his stash lies where he stands.
-    for o in lv.objects:
-        wave = o.props.get("wave", ("", "", 0))[2]
-        if o.template == "enemy_thug.tx" and wave == lv.wave_of[3] and o.y == 112:
-            o.name, o.props["hp"] = "wooden_leg", ("int", "", 60)
-        if o.template == "pickup_points.tx" and o.y == 112 and not o.name:
-            o.name = "wooden_leg_stash"
+    # Fights fold into fuller waves, so another thug may share his wave and depth: he is the one by
+    # the stash (placed 12 px from it), and only he.
+    stash = next(o for o in lv.objects if o.template == "pickup_points.tx" and o.y == 112 and not o.name)
+    stash.name = "wooden_leg_stash"
+    thugs = [o for o in lv.objects if o.template == "enemy_thug.tx" and o.y == 112
+             and o.props.get("wave", ("", "", 0))[2] == lv.wave_of[3]]
+    leg = min(thugs, key=lambda o: abs(o.x + 12 - stash.x))
+    leg.name, leg.props["hp"] = "wooden_leg", ("int", "", 60)
     if have("Breakable"):
         breakable(lv, "bin", zone(lv, 1) + 120, 104, "health", "towel_bin")
         breakable(lv, "crate", zone(lv, 2) + 90, 150, "pipe", "birch_crate")
