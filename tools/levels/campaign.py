@@ -77,12 +77,13 @@ def regroup(fights: list[Fight], waves: int, more: int = 0) -> tuple[list[Fight]
 
 def build(name: str, tileset: str, props: dict, background: str, fights: list[Fight],
           segments: list[str], spacing: int = 200, seed: int = 1, waves: int = WAVES, keep: int = KEEP,
-          more: int = 4, **look: object) -> Level:
+          more: int = 4, first_keep: int = 0, **look: object) -> Level:
     """Lay the fights out along a street and return the level (``write()`` saves it).
 
     With ``waves`` the fights are folded into that many fuller ones over the same length of street, and
     with ``keep`` every wave but one fighter standing by walks in, about ``keep`` on screen at once (the
-    next one walking in as one falls: the ``Wave`` member ``keep``)."""
+    next one walking in as one falls: the ``Wave`` member ``keep``); ``first_keep`` (when set) eases the
+    player into the first fight with fewer at once."""
     start = 200
     of = {n: n for n in range(1, len(fights) + 1)}
     if waves and waves != len(fights):
@@ -113,7 +114,8 @@ def build(name: str, tileset: str, props: dict, background: str, fights: list[Fi
             sx = x - 40 + (i + 1) * (zx - x + 40) // (len(waiting) + 1)
             y = free_lane(lv, sx, n + i)
             lv.enemy(k, sx, y, facing="left")
-        lv.wave(n, zx, f.name, w=f.width, keep=keep if n < len(fights) else BOSS_KEEP)
+        lv.wave(n, zx, f.name, w=f.width,
+                keep=(first_keep if n == 1 and first_keep else keep) if n < len(fights) else BOSS_KEEP)
         mid = zx + f.width // 2
         for i, k in enumerate(f.kinds[:walk]):
             left = i % 3 == 2
@@ -200,7 +202,8 @@ def bathhouse() -> Level:
     lv = build("bathhouse", "bathhouse",
                dict(title="THE BATHHOUSE", music="bathhouse", time_limit=600, start_ammo=0, outfit="bath"),
                "#1a1014", fights, ["plain", "windows", "motif", "windows", "dark", "motif", "windows"],
-               seed=1, more=2, haze_share=0.08, haze_opacity=0.6, haze_parallax=1.15, band_row=0,
+               seed=1, more=2, first_keep=3,
+               haze_share=0.08, haze_opacity=0.6, haze_parallax=1.15, band_row=0,
                benches=[14, 40, 100, 150], smalls=[(26, 5), (58, 5), (128, 5), (170, 5)],
                pillars=[24, 48, 80, 112, 140, 175])
     # The wooden-leg thug of the film: named so he wears the leg; his stash lies where he stands.
