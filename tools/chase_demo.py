@@ -21,31 +21,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import pygame  # noqa: E402
+from bot_scene import MAX_AHEAD, BotPlayScene  # noqa: E402
 
 from game.app import App, LaunchOptions  # noqa: E402
-from game.cli_levels import level_path, load_level  # noqa: E402
-from game.scenes.play import PlayScene  # noqa: E402
-from game.sim.bot import Bot  # noqa: E402
 from game.sim.chase.state import PHASES  # noqa: E402
 
-MAX_AHEAD = 60 * 60 * 12   # ticks: give up fast-forwarding after 12 minutes of game time
 
-
-class ChaseDemo(PlayScene):
-    """The play scene with the bot's inputs (or the keyboard's, with ``--keys``)."""
-
-    def __init__(self, app: App, level_name: str, seed: int, keys: bool, hold: bool = False) -> None:
-        super().__init__(app, load_level(level_name), level_path(level_name), seed=seed)
-        self.bots = [Bot(i) for i in range(self.world.players)]
-        self.keys = keys
-        self.hold = hold
-
-    def handle(self, event: pygame.event.Event) -> None:
-        """Space lets a held first frame go."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
-            self.hold = False
-        super().handle(event)
+class ChaseDemo(BotPlayScene):
+    """The chase with the bot at the controls, run ahead to a phase."""
 
     def run_ahead(self, phase: str, after_ticks: int) -> None:
         """Step the rules with the bot (pictures fed, none drawn) until ``phase`` is ``after_ticks`` old."""
@@ -55,17 +38,8 @@ class ChaseDemo(PlayScene):
             if st is not None and (PHASES.index(st.phase) > order or
                                    (st.phase == phase and st.phase_tick >= after_ticks)):
                 return
-            self.present(self.world.step(tuple(b.decide(self.world) for b in self.bots)))
+            self.bot_step()
         raise SystemExit(f"chase_demo: the bot did not reach {phase} (result {self.world.result})")
-
-    def update(self, inputs: tuple[int, ...]) -> None:
-        """The bot drives and fights unless the keyboard has the controls."""
-        if self.hold:
-            self.app.input.take_pause()
-            return
-        if not self.keys and self.world.result is None:
-            inputs = tuple(b.decide(self.world) for b in self.bots)
-        super().update(inputs)
 
 
 def main() -> int:

@@ -22,15 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-import pygame  # noqa: E402
+from bot_scene import MAX_AHEAD, BotPlayScene  # noqa: E402
 
 from game.app import App, LaunchOptions  # noqa: E402
-from game.cli_levels import level_path, load_level  # noqa: E402
-from game.scenes.play import PlayScene  # noqa: E402
+from game.cli_levels import load_level  # noqa: E402
 from game.sim.bot import Bot  # noqa: E402
 from game.sim.world import World  # noqa: E402
-
-MAX_AHEAD = 60 * 60 * 12   # ticks: give up fast-forwarding after 12 minutes of game time
 
 
 def outro_tick(level_name: str, seed: int, players: int, difficulty: str) -> int:
@@ -44,34 +41,13 @@ def outro_tick(level_name: str, seed: int, players: int, difficulty: str) -> int
     raise SystemExit(f"outro_demo: the bot did not reach the outro (result {world.result})")
 
 
-class OutroDemo(PlayScene):
-    """The play scene with the bot's inputs (or the keyboard's, with ``--keys``)."""
-
-    def __init__(self, app: App, level_name: str, seed: int, keys: bool, hold: bool = False) -> None:
-        super().__init__(app, load_level(level_name), level_path(level_name), seed=seed)
-        self.bots = [Bot(i) for i in range(self.world.players)]
-        self.keys = keys
-        self.hold = hold
-
-    def handle(self, event: pygame.event.Event) -> None:
-        """Space lets a held first frame go."""
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_SPACE:
-            self.hold = False
-        super().handle(event)
+class OutroDemo(BotPlayScene):
+    """A level with the bot at the controls, run ahead to its exit scene."""
 
     def run_ahead(self, until: int) -> None:
         """Step the rules with the bot (pictures fed, none drawn) up to tick ``until``."""
         while self.world.result is None and self.world.tick < until:
-            self.present(self.world.step(tuple(b.decide(self.world) for b in self.bots)))
-
-    def update(self, inputs: tuple[int, ...]) -> None:
-        """The bot plays (and watches the scene) unless the keyboard has the controls."""
-        if self.hold:
-            self.app.input.take_pause()
-            return
-        if not self.keys and self.world.result is None:
-            inputs = tuple(b.decide(self.world) for b in self.bots)
-        super().update(inputs)
+            self.bot_step()
 
 
 def main() -> int:
