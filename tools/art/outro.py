@@ -35,7 +35,7 @@ def all_images() -> tuple[dict[str, object], dict]:
     images: dict[str, object] = {"bus": shut, "bus_open": open_}
     for f in range(WHEEL_FRAMES):
         images[f"wheel_{f}"] = wheel(r, f)
-    h, w = shut.px.shape[:2]      # (chase.bus's own "h" is shadowed by its sign loop: measured here)
+    h, w = shut.px.shape[:2]
     meta = {**info, "w": w, "h": h, "door_x": door_middle(), "wheel_frames": WHEEL_FRAMES}
     return images, meta
 
