@@ -32,3 +32,11 @@ def game(home):
     from screen_driver import Driver
 
     return Driver()
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A copy of the test levels to edit freely (their templates two folders up, as in the repository)."""
+    from tests.scripted import copy_level_tree
+
+    return copy_level_tree(tmp_path)

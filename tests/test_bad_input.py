@@ -11,7 +11,6 @@ import contextlib
 import gzip
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -60,13 +59,6 @@ def check_error(path: Path) -> str:
     assert lines[-1] == "1 of 1 level(s) have errors"
     return next(ln for ln in lines if ln.startswith("error:"))
 
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    """A copy of the test levels (their templates are found two folders up, as in the repository)."""
-    shutil.copytree(DATA, tmp_path / "tests" / "data" / "tiled")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return tmp_path / "tests" / "data" / "tiled"
 
 
 def level(tree: Path, text: str, name: str = "case.tmx") -> Path:

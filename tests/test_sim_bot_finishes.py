@@ -8,28 +8,11 @@ from game.sim import events as ev
 from game.sim.actions import Action
 from game.sim.bot import Bot
 from game.sim.fighter import start_move
-from game.sim.testlevel import arena
 from game.sim.world import World
+from tests.scripted import fight_world as world
+from tests.scripted import foes, me
 
 P = int(Action.PUNCH)
-
-
-def world(*enemies: tuple[str, int, int]) -> World:
-    """Danko at (100, 130) facing right; enemies (kind, x, y) awake, their AI off, no opening grace."""
-    w = World(arena(enemies), seed=1)
-    w.ai_enabled = False
-    for e in w.entities:
-        e.dormant = False
-    w.slots[0].grace = 0
-    return w
-
-
-def me(w: World):
-    return w.by_id[w.slots[0].eid]
-
-
-def foes(w: World):
-    return [e for e in w.entities if e.kind == "enemy"]
 
 
 def play(w: World, bot: Bot, ticks: int) -> list:

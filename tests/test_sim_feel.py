@@ -13,31 +13,14 @@ from game.sim.runner import run
 from game.sim.stats import difficulty_table, enemy_stats
 from game.sim.testlevel import arena, corridor
 from game.sim.world import World
+from tests.scripted import fight_world as world
+from tests.scripted import foes, me
 
 P, K, J, S = int(Action.PUNCH), int(Action.KICK), int(Action.JUMP), int(Action.SPECIAL)
 L, R, U, D = int(Action.LEFT), int(Action.RIGHT), int(Action.UP), int(Action.DOWN)
 FEEL_KEYS = {"unhittable_share", "kill_seconds_median", "hits_from_behind_share", "first_contact_s",
              "enemies_on_screen_mean", "enemies_on_screen_peak", "empty_screen_share",
              "attacks_per_enemy_minute", "overlap_share", "idle_share"}
-
-
-def world(*enemies: tuple[str, int, int], ai: bool = False, grace: bool = False) -> World:
-    """Danko at (100, 130) facing right; enemies (kind, x, y) awake; AI off unless asked."""
-    w = World(arena(enemies), seed=1)
-    w.ai_enabled = ai
-    for e in w.entities:
-        e.dormant = False
-    if not grace:
-        w.slots[0].grace = 0
-    return w
-
-
-def me(w: World):
-    return w.by_id[w.slots[0].eid]
-
-
-def foes(w: World):
-    return [e for e in w.entities if e.kind == "enemy"]
 
 
 def steps(w: World, *frames: int, idle: int = 0) -> list:

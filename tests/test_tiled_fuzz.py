@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from game.sim.level import LevelDesc
 from game.tiled import LevelError, load_level
+from tests.scripted import copy_level_tree
 
 DATA = Path(__file__).parent / "data" / "tiled"
 BASES = ["good.tmx", "good_base64_zlib.tmx", "good_base64_gzip.tmx", "good_base64.tmx"]
@@ -62,10 +63,7 @@ def mutated(draw: st.DrawFn) -> str:
 
 @pytest.fixture(scope="module")
 def tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(DATA, root / "tests" / "data" / "tiled")
-    shutil.copytree(Path(__file__).parents[1] / "templates", root / "templates")
-    return root / "tests" / "data" / "tiled"
+    return copy_level_tree(tmp_path_factory.mktemp("fuzz"))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,6 @@ from game.tiled.problems import ObjectRef, did_you_mean, file_hint, nearest, obj
 ROOT = Path(__file__).parents[1]
 DATA = Path(__file__).parent / "data" / "tiled"
 
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    root = tmp_path / "tests" / "data" / "tiled"
-    shutil.copytree(DATA, root)
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return root
 
 
 def _edit(tree: Path, old: str, new: str, name: str = "edited.tmx") -> Path:

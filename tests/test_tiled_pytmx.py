@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,14 +18,6 @@ DATA = Path(__file__).parent / "data" / "tiled"
 GOOD = DATA / "good.tmx"
 LEVELS = sorted(levels_dir().glob("*.tmx"))
 
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    """A copy of the fixtures (templates beside them as in the repo) to edit freely."""
-    root = tmp_path / "tests" / "data" / "tiled"
-    shutil.copytree(DATA, root)
-    shutil.copytree(data_root() / "templates", tmp_path / "templates")
-    return root
 
 
 def _edit(tree: Path, old: str, new: str, name: str = "edited.tmx") -> Path:

@@ -4,7 +4,6 @@ falls), its state hashed, and a bad value refused by the loader with a message."
 from __future__ import annotations
 
 import dataclasses
-import shutil
 from pathlib import Path
 
 import pytest
@@ -69,13 +68,6 @@ def test_held_back_enemies_are_in_the_state_hash() -> None:
     b.trickle[1] = (due, rest[1:])
     assert a.state_hash() != b.state_hash()
 
-
-@pytest.fixture
-def tree(tmp_path: Path) -> Path:
-    root = tmp_path / "tests" / "data" / "tiled"
-    shutil.copytree(DATA, root)
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
-    return root
 
 
 WAVE = '<property name="number" type="int" value="1"/>'
