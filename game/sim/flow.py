@@ -265,10 +265,15 @@ def time_limit_ticks(w: World) -> int:
     return w.level.time_limit * TICKS_PER_SECOND
 
 
+def clock_ticks(w: World) -> int:
+    """Ticks the level's clock has run: it stands still once the level's exit scene begins."""
+    if w.outro is not None and w.outro.phase != "waiting":
+        return w.tick - w.outro.t
+    return w.tick
+
+
 def _time(w: World) -> None:
     limit = time_limit_ticks(w)
-    if w.outro is not None and w.outro.phase != "waiting":
-        return      # the clock stops for the level's exit scene
-    if limit and w.tick + 1 >= limit:
+    if limit and clock_ticks(w) + 1 >= limit:
         w.result = "timeout"
         w.emit(ev.TIMEOUT)

@@ -328,10 +328,7 @@ class World:
     def time_left_ticks(self) -> int | None:
         """Ticks left before the time limit, None when the level has none."""
         limit = flow.time_limit_ticks(self)
-        used = self.tick
-        if self.outro is not None and self.outro.phase != "waiting":
-            used -= self.outro.t        # the clock stopped when the exit scene began
-        return max(0, limit - used) if limit else None
+        return max(0, limit - flow.clock_ticks(self)) if limit else None
 
     def progress(self) -> float:
         """0..1: how near the exit the furthest player is (for the HUD logo)."""
