@@ -110,6 +110,16 @@ def test_a_pipe_in_place_of_a_tileset_is_refused(tree: Path) -> None:
     assert "pipe (FIFO)" in line
 
 
+def test_a_tileset_declaring_an_absurd_image_size_is_refused_at_once(tree: Path) -> None:
+    """pytmx would walk every tile a 2147483648 px wide image holds (minutes, gigabytes): refused first."""
+    tsx = tree / "tiles.tsx"
+    text = tsx.read_text()
+    start = text.index('<image source="tiles.png" width="') + len('<image source="tiles.png" width="')
+    tsx.write_text(text[:start] + "2147483648" + text[text.index('"', start):])
+    line = check_error(tree / "good.tmx")
+    assert "declared 2147483648x" in line and "the largest allowed is" in line
+
+
 def test_a_level_file_over_the_limit_is_refused(tree: Path) -> None:
     filler = "<!--" + "x" * (9 << 20) + "-->"
     line = check_error(level(tree, good(tree).replace("<properties>", filler + "<properties>", 1)))

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from game.limits import MAX_IMAGE_FILE_BYTES, LimitError, read_bytes
+from game.limits import MAX_IMAGE_FILE_BYTES, MAX_IMAGE_PIXELS, LimitError, read_bytes
 from game.tiled.pngcheck import png_problem
 from game.tiled.problems import Report, file_hint
 from game.tiled.pytmx_gate import (
@@ -116,6 +116,13 @@ def load_tileset(reader: Reader, tm: Any, el: ET.Element, referrer: Path) -> Til
         problems = attr_problems(root) + [p for t in root.iter() if t is not root for p in attr_problems(t)]
         for p in problems or [refusal(exc)]:
             report.error(f"tileset '{name}': {p}", **where)
+        reader.raw.missing_tilesets += 1
+        return None
+    w, h = ts.width or 0, ts.height or 0
+    if w < 0 or h < 0 or w * h > MAX_IMAGE_PIXELS:
+        # pytmx walks every tile the declared size holds: refuse an absurd one before it does
+        report.error(f"tileset '{name}': its image is declared {w}x{h} pixels; the largest allowed is "
+                     f"{MAX_IMAGE_PIXELS} pixels", **where)
         reader.raw.missing_tilesets += 1
         return None
     if source and ts.source:
